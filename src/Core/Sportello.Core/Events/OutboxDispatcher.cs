@@ -1,0 +1,158 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Sportello.Core.Hosting;
+using Sportello.Core.Storage;
+using Sportello.Core.Tenancy;
+
+namespace Sportello.Core.Events;
+
+/// <summary>
+/// Hands a tenant's stored events to their handlers, oldest first. Each message is claimed before it is handled,
+/// so two dispatchers (two nodes, or the job and an inline dispatch) never handle it at once; a failed message is
+/// retried later with growing delays and does not hold up the ones after it.
+/// </summary>
+public sealed class OutboxDispatcher(
+    IServiceScopeFactory scopes,
+    OutboxSignal signal,
+    TimeProvider time,
+    IOptions<SportelloOptions> options,
+    ILogger<OutboxDispatcher> logger)
+{
+    private static readonly AsyncLocal<bool> Dispatching = new();
+    private static readonly TimeSpan ClaimTime = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromHours(1);
+
+    /// <summary>Delivers every due event of the tenant; returns how many were handled successfully.</summary>
+    public async Task<int> DispatchAsync(Tenant tenant, CancellationToken ct = default)
+    {
+        if (Dispatching.Value)
+        {
+            // A handler raised an event: the outer loop picks it up once the handler returns.
+            signal.MarkPending(tenant.Name);
+            return 0;
+        }
+
+        Dispatching.Value = true;
+        try
+        {
+            return await DispatchAllAsync(tenant, ct);
+        }
+        finally
+        {
+            Dispatching.Value = false;
+        }
+    }
+
+    /// <summary>Dispatches in the background, for callers on a synchronous path.</summary>
+    public void DispatchSoon(Tenant tenant) =>
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await DispatchAsync(tenant);
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Outbox dispatch failed for tenant {TenantName}", tenant.Name);
+            }
+        });
+
+    private async Task<int> DispatchAllAsync(Tenant tenant, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenant);
+        var db = scope.ServiceProvider.GetRequiredService<KernelDbContext>();
+        var batchSize = options.Value.Outbox.BatchSize;
+        var handled = 0;
+        var failed = false;
+        var seen = new HashSet<Guid>();
+        while (true)
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            var batch = await db.Outbox.AsNoTracking()
+                .Where(m => m.DispatchedUtc == null
+                    && (m.NextAttemptUtc == null || m.NextAttemptUtc <= now)
+                    && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now))
+                .OrderBy(m => m.OccurredUtc)
+                .Take(batchSize)
+                .ToListAsync(ct);
+            batch.RemoveAll(m => !seen.Add(m.Id));
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var message in batch)
+            {
+                if (!await ClaimAsync(db, message.Id, now, ct))
+                {
+                    continue;
+                }
+
+                if (await HandleAsync(tenant, message, ct))
+                {
+                    await db.Outbox.Where(m => m.Id == message.Id).ExecuteUpdateAsync(s => s
+                        .SetProperty(m => m.DispatchedUtc, time.GetUtcNow().UtcDateTime)
+                        .SetProperty(m => m.ClaimedUntilUtc, (DateTime?)null), ct);
+                    handled++;
+                }
+                else
+                {
+                    failed = true;
+                    await db.Outbox.Where(m => m.Id == message.Id).ExecuteUpdateAsync(s => s
+                        .SetProperty(m => m.Attempts, m => m.Attempts + 1)
+                        .SetProperty(m => m.NextAttemptUtc, time.GetUtcNow().UtcDateTime + Backoff(message.Attempts + 1))
+                        .SetProperty(m => m.ClaimedUntilUtc, (DateTime?)null), ct);
+                }
+            }
+        }
+
+        if (!failed)
+        {
+            signal.Clear(tenant.Name);
+        }
+
+        return handled;
+    }
+
+    private async Task<bool> ClaimAsync(KernelDbContext db, Guid id, DateTime now, CancellationToken ct) =>
+        await db.Outbox
+            .Where(m => m.Id == id && m.DispatchedUtc == null && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedUntilUtc, now + ClaimTime), ct) == 1;
+
+    private async Task<bool> HandleAsync(Tenant tenant, OutboxMessage message, CancellationToken ct)
+    {
+        if (!DomainEventTypes.TryFind(message.Type, out var type, out var invoke))
+        {
+            // Nobody in this build listens to it; delivering means there is nothing to do.
+            logger.LogDebug("No handler for event {EventType}", message.Type);
+            return true;
+        }
+
+        try
+        {
+            var domainEvent = JsonSerializer.Deserialize(message.Payload, type, SportelloJson.Options)!;
+            await using var scope = scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenant);
+            await invoke(scope.ServiceProvider, domainEvent, ct);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Handler of {EventType} failed for tenant {TenantName} (attempt {Attempt})", message.Type, tenant.Name, message.Attempts + 1);
+            await using var scope = scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenant);
+            await scope.ServiceProvider.GetRequiredService<KernelDbContext>().Outbox.Where(m => m.Id == message.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LastError, Truncate(ex.ToString(), 4000)), ct);
+            return false;
+        }
+    }
+
+    internal static TimeSpan Backoff(int attempts) =>
+        TimeSpan.FromSeconds(Math.Min(Math.Pow(2, attempts), MaxBackoff.TotalSeconds));
+
+    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+}

@@ -1,0 +1,88 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Sportello.Core.Tenancy;
+
+namespace Sportello.Core.Events;
+
+/// <summary>
+/// Dispatches a tenant's events right after the transaction that stored them commits. If the process dies
+/// first, the rows are still in the outbox and the dispatcher job delivers them later.
+/// </summary>
+internal sealed class OutboxInterceptor(TenantContext tenant, OutboxDispatcher dispatcher, OutboxSignal signal)
+    : SaveChangesInterceptor, IDbTransactionInterceptor
+{
+    private bool _pending;
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
+    {
+        Track(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Track(eventData.Context);
+        return result;
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        if (eventData.Context?.Database.CurrentTransaction is null)
+        {
+            TransactionCommitted(null!, null!);
+        }
+
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken ct = default)
+    {
+        if (eventData.Context?.Database.CurrentTransaction is null)
+        {
+            await DispatchAsync(ct);
+        }
+
+        return result;
+    }
+
+    public async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default) =>
+        await DispatchAsync(ct);
+
+    private void Track(DbContext? context)
+    {
+        if (context is not null && context.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added))
+        {
+            _pending = true;
+            signal.MarkPending(tenant.Name);
+        }
+    }
+
+    private async Task DispatchAsync(CancellationToken ct)
+    {
+        if (!_pending || !tenant.HasTenant)
+        {
+            return;
+        }
+
+        _pending = false;
+        await dispatcher.DispatchAsync(tenant.Tenant, ct);
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
+    {
+        if (_pending && tenant.HasTenant)
+        {
+            _pending = false;
+            dispatcher.DispatchSoon(tenant.Tenant);
+        }
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => _pending = false;
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default)
+    {
+        _pending = false;
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Sportello.Core.Modules;
+using Sportello.Core.Tenancy;
+
+namespace Sportello.Core.Hosting;
+
+public static class SportelloApplicationBuilderExtensions
+{
+    /// <summary>
+    /// The request pipeline: tenant resolution, error handling (problem details under /api, branded pages elsewhere),
+    /// routing, module gating, output cache; then health probes, pages and every module's endpoints.
+    /// </summary>
+    public static WebApplication UseSportello(this WebApplication app)
+    {
+        // Last resort for failures outside a tenant (health probes, resolution itself): problem details, no stack trace.
+        app.UseExceptionHandler();
+        app.UseMiddleware<TenantResolutionMiddleware>();
+
+        // Inside a tenant, so a re-executed error page is rendered with the tenant's own branding.
+        app.UseWhen(IsApi, api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(context => !IsApi(context), pages =>
+        {
+            pages.UseExceptionHandler("/error/500");
+            pages.UseStatusCodePagesWithReExecute("/error/{0}");
+        });
+
+        app.UseRouting();
+        app.UseMiddleware<ModuleGatingMiddleware>();
+        app.UseOutputCache();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapStaticAssets();
+        app.MapRazorPages();
+
+        var catalog = app.Services.GetRequiredService<ModuleCatalog>();
+        foreach (var module in catalog.Ordered)
+        {
+            module.MapEndpoints(app.MapGroup(string.Empty).WithMetadata(new ModuleEndpointMetadata(module.Id)));
+        }
+
+        return app;
+    }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+}

@@ -1,0 +1,71 @@
+using Sportello.Core.Tenancy;
+
+namespace Sportello.Core.Hosting;
+
+/// <summary>The "Sportello" configuration section.</summary>
+public sealed class SportelloOptions
+{
+    public const string Section = "Sportello";
+
+    /// <summary>Folder for the host catalog, tenant stores and files; relative paths start at the content root.</summary>
+    public string AppData { get; set; } = "App_Data";
+
+    public HostStoreOptions HostStore { get; set; } = new();
+
+    public PostgresOptions Postgres { get; set; } = new();
+
+    /// <summary>Where new tenants' stores go when a recipe does not say.</summary>
+    public DefaultStoreOptions DefaultStore { get; set; } = new();
+
+    public RecipeOptions Recipes { get; set; } = new();
+
+    public OutboxOptions Outbox { get; set; } = new();
+
+    /// <summary>Paths served without a tenant (health probes).</summary>
+    public List<string> TenantlessPaths { get; set; } = ["/health"];
+}
+
+public sealed class HostStoreOptions
+{
+    public StoreProvider Provider { get; set; } = StoreProvider.Sqlite;
+
+    /// <summary>PostgreSQL server name (a key of <c>Postgres:Servers</c>).</summary>
+    public string? Server { get; set; }
+
+    public string Schema { get; set; } = "sportello_host";
+}
+
+public sealed class PostgresOptions
+{
+    /// <summary>Connection strings by server name; tenants record which server they live on.</summary>
+    public Dictionary<string, string> Servers { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+}
+
+public sealed class DefaultStoreOptions
+{
+    public StoreProvider Provider { get; set; } = StoreProvider.Sqlite;
+
+    public string? Server { get; set; }
+
+    /// <summary>Prepended to generated PostgreSQL schema names, so several platforms can share a database.</summary>
+    public string SchemaPrefix { get; set; } = string.Empty;
+}
+
+public sealed class RecipeOptions
+{
+    /// <summary>Folder of *.recipe.json files; relative paths start at the application's base directory.</summary>
+    public string Path { get; set; } = "recipes";
+
+    /// <summary>Recipes run, in order, when the host starts with an empty catalog.</summary>
+    public List<string> ProvisionOnEmptyCatalog { get; set; } = ["default.recipe.json", "reseller-demo.recipe.json"];
+}
+
+public sealed class OutboxOptions
+{
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often every tenant's outbox is checked, not only those known to have pending events.</summary>
+    public TimeSpan FullSweepInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    public int BatchSize { get; set; } = 100;
+}

@@ -1,0 +1,54 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Sportello.Core.Modules;
+
+/// <summary>
+/// A product area. Each module project has exactly one subclass; the kernel finds it through the Host's
+/// project references, registers its services once for all tenants and gates its endpoints per tenant.
+/// </summary>
+public abstract class Module
+{
+    /// <summary>Stable id used in recipes, the catalog and table names: lower-case letters, digits, hyphens.</summary>
+    public abstract string Id { get; }
+
+    public abstract string Name { get; }
+
+    public virtual string Description => string.Empty;
+
+    /// <summary>Modules that must be enabled whenever this one is.</summary>
+    public virtual IReadOnlyList<string> Dependencies => [];
+
+    /// <summary>True for platform modules only the Default tenant may enable.</summary>
+    public virtual bool DefaultTenantOnly => false;
+
+    /// <summary>The type the module's recipe/admin settings deserialize into; null when it has none.</summary>
+    public virtual Type? SettingsType => null;
+
+    /// <summary>True when the module keeps tables in the tenant store, created by FluentMigrator migrations.</summary>
+    public virtual bool HasMigrations => false;
+
+    /// <summary>Assembly holding the module's migrations: its own.</summary>
+    public Assembly MigrationsAssembly => GetType().Assembly;
+
+    /// <summary>Namespace the migrations live in (and below), so several modules can share an assembly in tests.</summary>
+    public virtual string MigrationsNamespace => GetType().Namespace + ".Migrations";
+
+    public virtual IEnumerable<Permission> Permissions => [];
+
+    public virtual IEnumerable<AdminMenuEntry> AdminMenu => [];
+
+    /// <summary>Recipe step handler types (subclasses of <c>RecipeStep&lt;T&gt;</c>) the module contributes.</summary>
+    public virtual IEnumerable<Type> RecipeSteps => [];
+
+    public virtual void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+    }
+
+    /// <summary>Maps minimal-API endpoints; the kernel has already tagged the builder with this module's id.</summary>
+    public virtual void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+    }
+}

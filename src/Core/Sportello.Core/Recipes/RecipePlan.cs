@@ -1,0 +1,26 @@
+using Sportello.Core.Tenancy;
+
+namespace Sportello.Core.Recipes;
+
+/// <summary>
+/// What the recipe will have done by the step being validated: which tenant it targets and which modules will
+/// be enabled. Lets the whole recipe be checked before its first step runs.
+/// </summary>
+public sealed class RecipePlan
+{
+    public RecipePlan(TenantSettings? existing)
+    {
+        Existing = existing;
+        TenantName = existing?.Name;
+        EnabledModules = new HashSet<string>(existing?.EnabledModules ?? [], StringComparer.Ordinal);
+    }
+
+    /// <summary>The catalog record when the tenant already exists.</summary>
+    public TenantSettings? Existing { get; internal set; }
+
+    public string? TenantName { get; set; }
+
+    public bool IsDefaultTenant => TenantName == TenantNames.Default;
+
+    public HashSet<string> EnabledModules { get; }
+}

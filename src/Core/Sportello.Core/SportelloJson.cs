@@ -1,0 +1,29 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Sportello.Core;
+
+/// <summary>The JSON conventions of catalog records, recipes and events: camelCase, enums as strings.</summary>
+public static class SportelloJson
+{
+    public static JsonSerializerOptions Options { get; } = Create(strict: false);
+
+    /// <summary>Like <see cref="Options"/>, but unknown properties are errors: a typo in a recipe must not pass silently.</summary>
+    public static JsonSerializerOptions Strict { get; } = Create(strict: true);
+
+    private static JsonSerializerOptions Create(bool strict)
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            RespectNullableAnnotations = true,
+            RespectRequiredConstructorParameters = true,
+            UnmappedMemberHandling = strict ? JsonUnmappedMemberHandling.Disallow : JsonUnmappedMemberHandling.Skip,
+            AllowTrailingCommas = true,
+            ReadCommentHandling = JsonCommentHandling.Skip,
+        };
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}

@@ -1,0 +1,50 @@
+using System.Net;
+using Microsoft.AspNetCore.Http;
+
+namespace Sportello.Core.Tenancy;
+
+/// <summary>
+/// The pages the kernel answers before any module runs: no tenant for this address, tenant suspended or
+/// still being prepared. Deliberately plain HTML so they work even when nothing else of the tenant can.
+/// </summary>
+internal static class StatusPages
+{
+    public static Task UnknownTenantAsync(HttpContext context) =>
+        WriteAsync(context, StatusCodes.Status404NotFound, "Sportello", "#0b5cad",
+            "Pagina non trovata", "A questo indirizzo non risponde nessuno sportello. Controlla l'indirizzo e riprova.",
+            "Page not found: no service answers at this address.");
+
+    public static Task UnavailableAsync(HttpContext context, Tenant tenant)
+    {
+        var preparing = tenant.Settings.State == TenantState.Uninitialized;
+        context.Response.Headers.RetryAfter = preparing ? "30" : "3600";
+        return WriteAsync(context, StatusCodes.Status503ServiceUnavailable, tenant.DisplayName, tenant.Settings.Branding.PrimaryColor,
+            preparing ? "Stiamo preparando il servizio" : "Servizio momentaneamente sospeso",
+            preparing
+                ? "Questo sportello è in fase di attivazione. Riprova tra qualche istante."
+                : "Questo sportello al momento non è disponibile. Per assistenza contatta il tuo rivenditore"
+                  + (tenant.Settings.Branding.CustomerPhone is { } phone ? $" al numero {phone}." : "."),
+            preparing ? "This service is being set up. Please try again shortly." : "This service is temporarily unavailable.");
+    }
+
+    private static Task WriteAsync(HttpContext context, int status, string brand, string color, string title, string message, string english)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "text/html; charset=utf-8";
+        context.Response.Headers.CacheControl = "no-store";
+        var html = $$"""
+            <!DOCTYPE html>
+            <html lang="it">
+            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>{{E(title)}} · {{E(brand)}}</title>
+            <style>:root{--brand-primary:{{E(color)}}}body{font-family:system-ui,sans-serif;margin:0;color:#1d2330}
+            header{background:var(--brand-primary);color:#fff;padding:1rem 1.5rem;font-weight:600}
+            main{max-width:40rem;margin:3rem auto;padding:0 1.5rem}p.en{color:#555}</style></head>
+            <body><header>{{E(brand)}}</header><main><h1>{{E(title)}}</h1><p>{{E(message)}}</p>
+            <p class="en" lang="en">{{E(english)}}</p></main></body></html>
+            """;
+        return context.Response.WriteAsync(html);
+    }
+
+    private static string E(string value) => WebUtility.HtmlEncode(value);
+}

@@ -1,0 +1,37 @@
+using System.Text.Json;
+using Sportello.Core.Modules;
+
+namespace Sportello.Core.Tenancy;
+
+/// <summary>
+/// The tenant of the current request, job or recipe step. Scoped: the resolution middleware (or the job and
+/// recipe runners) sets it once at the start of a scope, and services read it from then on.
+/// </summary>
+public sealed class TenantContext
+{
+    private Tenant? _tenant;
+
+    public bool HasTenant => _tenant is not null;
+
+    public Tenant Tenant => _tenant ?? throw new InvalidOperationException("No tenant in this scope.");
+
+    public TenantSettings Settings => Tenant.Settings;
+
+    public string Name => Tenant.Name;
+
+    public void Set(Tenant tenant)
+    {
+        if (_tenant is not null && _tenant.Name != tenant.Name)
+        {
+            throw new InvalidOperationException($"This scope already belongs to tenant '{_tenant.Name}'.");
+        }
+
+        _tenant = tenant;
+    }
+
+    /// <summary>The module's settings for this tenant, or a new instance with defaults when none were set.</summary>
+    public T GetModuleSettings<T>(Module module) where T : class, new() =>
+        Settings.ModuleSettings.TryGetValue(module.Id, out var json)
+            ? json.Deserialize<T>(SportelloJson.Options) ?? new T()
+            : new T();
+}

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Routing;
+using Sportello.Core.Modules;
+using Sportello.Tenants.Api;
+
+namespace Sportello.Tenants;
+
+/// <summary>The platform operator's view of every tenant. Only the Default tenant can enable it.</summary>
+public sealed class TenantsModule : Module
+{
+    public const string ModuleId = "tenants";
+
+    public override string Id => ModuleId;
+    public override string Name => "Tenant";
+    public override string Description => "Elenco dei tenant della piattaforma, con stato, indirizzi e moduli attivi.";
+    public override bool DefaultTenantOnly => true;
+
+    public override IEnumerable<Permission> Permissions =>
+    [
+        new(TenantsPermissions.View, "Vedere i tenant", "Consultare l'elenco dei tenant della piattaforma."),
+        new(TenantsPermissions.Manage, "Gestire i tenant", "Creare, sospendere, esportare e rimuovere tenant."),
+    ];
+
+    public override IEnumerable<AdminMenuEntry> AdminMenu =>
+        [new("Tenant", "/admin/tenants", TenantsPermissions.View, 10)];
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => TenantsApi.Map(endpoints);
+}

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Sportello.Themes.Storefront.Pages;
+
+/// <summary>The tenant-branded error page the kernel re-executes to; it never shows exception details.</summary>
+[IgnoreAntiforgeryToken]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+public sealed class ErrorModel : PageModel
+{
+    public string Title { get; private set; } = string.Empty;
+    public string Message { get; private set; } = string.Empty;
+    public string English { get; private set; } = string.Empty;
+
+    public void OnGet(int? code) => Describe(code);
+
+    public void OnPost(int? code) => Describe(code);
+
+    private void Describe(int? code)
+    {
+        // Requested directly, the page describes the code asked for; re-executed, the status is already set.
+        var status = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null
+            && HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is null
+            ? code ?? StatusCodes.Status404NotFound
+            : Response.StatusCode;
+        if (status is < 400 or > 599)
+        {
+            status = StatusCodes.Status404NotFound;
+        }
+
+        Response.StatusCode = status;
+        (Title, Message, English) = status switch
+        {
+            404 => ("Pagina non trovata", "La pagina che cerchi non esiste o è stata spostata.", "The page you are looking for does not exist."),
+            403 => ("Accesso non consentito", "Non hai i permessi per vedere questa pagina.", "You are not allowed to see this page."),
+            400 => ("Richiesta non valida", "La richiesta non è stata compresa. Controlla i dati e riprova.", "The request could not be understood."),
+            503 => ("Servizio non disponibile", "Il servizio è momentaneamente non disponibile. Riprova tra poco.", "The service is temporarily unavailable."),
+            >= 500 => ("Si è verificato un errore", "Qualcosa non ha funzionato da parte nostra. Riprova tra qualche minuto; se il problema continua, contatta l'assistenza.", "Something went wrong on our side."),
+            _ => ("Richiesta non completata", "Non è stato possibile completare la richiesta.", "The request could not be completed."),
+        };
+    }
+}
