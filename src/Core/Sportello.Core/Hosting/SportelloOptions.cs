@@ -56,6 +56,9 @@ public sealed class RecipeOptions
     /// <summary>Folder of *.recipe.json files; relative paths start at the application's base directory.</summary>
     public string Path { get; set; } = "recipes";
 
+    /// <summary>Whether a host that starts with an empty catalog provisions the recipes below.</summary>
+    public bool ProvisionOnFirstRun { get; set; } = true;
+
     /// <summary>Recipes run, in order, when the host starts with an empty catalog.</summary>
     public List<string> ProvisionOnEmptyCatalog { get; set; } = ["default.recipe.json", "reseller-demo.recipe.json"];
 }

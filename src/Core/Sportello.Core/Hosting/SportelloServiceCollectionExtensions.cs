@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -76,6 +78,7 @@ public static class SportelloServiceCollectionExtensions
         services.AddRazorPages(o => o.Conventions.Add(new ModulePageConvention(catalog)));
         services.AddOutputCache(o => o.AddPolicy(TenantOutputCachePolicy.Name, new TenantOutputCachePolicy()));
         services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddHealthChecks().AddCheck<HostStoreHealthCheck>("host-store", tags: ["ready"]);
 
         foreach (var module in catalog.Ordered)

@@ -32,7 +32,7 @@ internal sealed class SportelloStartup(
         await registry.ReloadAsync(ct);
         logger.LogInformation("Catalog loaded: {Count} tenants", registry.Count);
 
-        if (registry.Count == 0 && options.Value.Recipes.ProvisionOnEmptyCatalog.Count > 0)
+        if (registry.Count == 0 && options.Value.Recipes.ProvisionOnFirstRun)
         {
             await ProvisionAsync(ct);
         }

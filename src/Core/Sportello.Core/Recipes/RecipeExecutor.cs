@@ -28,7 +28,7 @@ public sealed partial class RecipeExecutor(
     {
         var steps = await PrepareAsync(recipe, tenantName, ct);
         var target = steps.TenantName;
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["Tenant"] = target, ["Recipe"] = recipe.Name });
+        using var scope = logger.BeginScope("Recipe {Recipe} for tenant {Tenant}", recipe.Name, target);
         for (var i = 0; i < steps.Items.Count; i++)
         {
             var (handler, model) = steps.Items[i];
@@ -124,6 +124,11 @@ public sealed partial class RecipeExecutor(
             {
                 handler.Plan(model, plan);
                 items.Add((handler, model));
+            }
+            else if (model is Steps.TenantStepModel refusedTenant)
+            {
+                // Check the later steps against the tenant it names, rather than also reporting "no tenant" for each.
+                plan.TenantName ??= refusedTenant.Name;
             }
         }
 

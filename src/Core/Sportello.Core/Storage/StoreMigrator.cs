@@ -3,6 +3,8 @@ using FluentMigrator.Runner;
 using FluentMigrator.Runner.Initialization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Npgsql;
+using FluentMigrator.Runner.Conventions;
 using Sportello.Core.Tenancy;
 
 namespace Sportello.Core.Storage;
@@ -16,6 +18,9 @@ public sealed class StoreMigrator(ILoggerFactory loggerFactory)
     /// <summary>Applies pending migrations up to <paramref name="target"/> (all when null) and returns the version reached.</summary>
     public long Migrate(StoreProvider provider, string connectionString, string owner, Assembly assembly, string ns, long? target = null)
     {
+        // FluentMigrator's PostgreSQL generator writes "public" where a migration names no schema, so the tenant's
+        // schema is made the default explicitly; SQLite has no schemas.
+        var schema = provider == StoreProvider.Postgres ? new NpgsqlConnectionStringBuilder(connectionString).SearchPath ?? string.Empty : string.Empty;
         using var services = new ServiceCollection()
             .AddSingleton(loggerFactory)
             .AddSingleton(typeof(ILogger<>), typeof(Logger<>))
@@ -32,9 +37,11 @@ public sealed class StoreMigrator(ILoggerFactory loggerFactory)
                 }
 
                 runner.WithGlobalConnectionString(connectionString)
-                    .WithVersionTable(new VersionTable(owner))
+                    .WithVersionTable(new VersionTable(owner, schema))
                     .ScanIn(assembly).For.Migrations();
             })
+            .AddScoped<FluentMigrator.Runner.Generators.SQLite.ISQLiteTypeMap, SqliteTypeMap>()
+            .AddSingleton<IConventionSet>(new DefaultConventionSet(schema, workingDirectory: null))
             .Configure<TypeFilterOptions>(filter =>
             {
                 filter.Namespace = ns;

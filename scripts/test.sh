@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# The test command: installs and starts what the tests need (PostgreSQL 15 and Redis on 127.0.0.1) when missing,
+# runs `dotnet test SaaS.sln`, and stops whatever it started. Extra arguments go to `dotnet test`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+log() { echo "[test.sh] $*"; }
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+missing=()
+command -v pg_ctlcluster >/dev/null 2>&1 || missing+=(postgresql)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+if [ ${#missing[@]} -gt 0 ]; then
+  log "installing ${missing[*]}"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+started_pg=""
+started_redis=""
+cleanup() {
+  if [ -n "$started_redis" ]; then
+    log "stopping redis"
+    redis-cli -h 127.0.0.1 -p 6379 shutdown nosave >/dev/null 2>&1 || true
+  fi
+  if [ -n "$started_pg" ]; then
+    log "stopping postgresql $started_pg"
+    as_root pg_ctlcluster "$started_pg" main stop >/dev/null 2>&1 || true
+  fi
+}
+trap cleanup EXIT
+
+# PostgreSQL: the newest installed cluster (Debian 12 ships 15), created by the package if it is missing.
+pg_version=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
+if ! pg_lsclusters -h 2>/dev/null | awk '{print $1" "$2}' | grep -q "^$pg_version main$"; then
+  as_root pg_createcluster "$pg_version" main >/dev/null
+fi
+if ! pg_isready -h 127.0.0.1 -p 5432 -q; then
+  log "starting postgresql $pg_version"
+  as_root pg_ctlcluster "$pg_version" main start
+  started_pg="$pg_version"
+  for _ in $(seq 1 30); do pg_isready -h 127.0.0.1 -p 5432 -q && break; sleep 1; done
+fi
+pg_password=${SPORTELLO_PG_PASSWORD:-sportello}
+as_root su postgres -c "psql -q -c \"ALTER USER postgres PASSWORD '$pg_password'\"" >/dev/null
+export SPORTELLO_TEST_POSTGRES="Host=127.0.0.1;Port=5432;Username=postgres;Password=$pg_password;Database=postgres"
+
+# Redis, without persistence: tests use it for signals and keys only.
+if ! redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then
+  log "starting redis"
+  redis-server --bind 127.0.0.1 --port 6379 --save '' --appendonly no --daemonize yes >/dev/null
+  started_redis=yes
+  for _ in $(seq 1 30); do redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 && break; sleep 0.5; done
+fi
+export SPORTELLO_TEST_REDIS="127.0.0.1:6379"
+
+results=$(mktemp)
+set +e
+dotnet test SaaS.sln --nologo "$@" 2>&1 | tee "$results"
+status=${PIPESTATUS[0]}
+set -e
+
+# One closing line for the whole run, summed over the test projects.
+awk '
+  /(Passed|Failed)!  - Failed:/ {
+    gsub(",", ""); for (i = 1; i <= NF; i++) {
+      if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1)
+    }
+  }
+  END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$results"
+rm -f "$results"
+exit "$status"

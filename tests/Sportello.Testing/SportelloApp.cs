@@ -1,0 +1,147 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using Sportello.Core.Recipes;
+using Sportello.Core.Tenancy;
+
+namespace Sportello.Testing;
+
+/// <summary>
+/// The real Host, in process, on a fresh App_Data folder and (for PostgreSQL) a fresh database. By default it
+/// provisions the Default and demo tenants from recipes/, as a first run does.
+/// </summary>
+public sealed class SportelloApp : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+    private readonly string _environment;
+    private PostgresDatabase? _database;
+
+    private SportelloApp(StoreKind kind, string appData, Dictionary<string, string?> settings, string environment, FakeTimeProvider? time)
+    {
+        Kind = kind;
+        AppData = appData;
+        _settings = settings;
+        _environment = environment;
+        Time = time;
+    }
+
+    public StoreKind Kind { get; }
+    public string AppData { get; }
+    public FakeTimeProvider? Time { get; }
+    public CapturedLogs Logs { get; } = new();
+
+    public static async Task<SportelloApp> StartAsync(
+        StoreKind kind,
+        bool provision = true,
+        string environment = "Development",
+        FakeTimeProvider? time = null,
+        IDictionary<string, string?>? settings = null)
+    {
+        var appData = Path.Combine(Path.GetTempPath(), "sportello-tests", Guid.NewGuid().ToString("N"));
+        var config = new Dictionary<string, string?>
+        {
+            ["Sportello:AppData"] = appData,
+            ["Sportello:Outbox:PollInterval"] = "00:10:00",
+        };
+        if (!provision)
+        {
+            config["Sportello:Recipes:ProvisionOnFirstRun"] = "false";
+        }
+
+        PostgresDatabase? database = null;
+        if (kind == StoreKind.Postgres)
+        {
+            database = await PostgresDatabase.CreateAsync();
+            config["Sportello:Postgres:Servers:main"] = database.ConnectionString;
+            config["Sportello:HostStore:Provider"] = "Postgres";
+            config["Sportello:HostStore:Server"] = "main";
+            config["Sportello:DefaultStore:Provider"] = "Postgres";
+            config["Sportello:DefaultStore:Server"] = "main";
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            config[key] = value;
+        }
+
+        var app = new SportelloApp(kind, appData, config, environment, time) { _database = database };
+        _ = app.Server; // builds and starts the host: migrations, catalog, first-run recipes
+        return app;
+    }
+
+    public TenantRegistry Registry => Services.GetRequiredService<TenantRegistry>();
+
+    public TenantService Tenants => Services.GetRequiredService<TenantService>();
+
+    /// <summary>A client for a host name (and port); requests carry that Host header.</summary>
+    public HttpClient ClientFor(string authority = "localhost") =>
+        CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri($"http://{authority}/"), AllowAutoRedirect = false });
+
+    public async Task<string> RunRecipeAsync(string json, string? tenant = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var executor = scope.ServiceProvider.GetRequiredService<RecipeExecutor>();
+        return await executor.ExecuteAsync(RecipeLoader.Parse(json, "test"), tenant);
+    }
+
+    /// <summary>Runs <paramref name="work"/> in a DI scope that belongs to <paramref name="tenant"/>, as a request would.</summary>
+    public async Task<T> InTenantAsync<T>(string tenant, Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(
+            Registry.Find(tenant) ?? throw new InvalidOperationException($"No tenant '{tenant}'."));
+        return await work(scope.ServiceProvider);
+    }
+
+    /// <summary>A minimal recipe for a tenant at a prefix, with the given modules.</summary>
+    public static string TenantRecipe(string name, string? prefix = null, string[]? modules = null, string? hosts = null) => $$"""
+        {
+          "name": "test-{{name}}",
+          "steps": [
+            { "step": "tenant", "name": "{{name}}"{{(prefix is null ? "" : $", \"prefix\": \"{prefix}\"")}}{{(hosts is null ? "" : $", \"hosts\": [{hosts}]")}},
+              "branding": { "displayName": "Sportello {{name}}", "primaryColor": "#123456" } },
+            { "step": "modules", "enable": [{{string.Join(", ", (modules ?? []).Select(m => $"\"{m}\""))}}] }
+          ]
+        }
+        """;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(_environment);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        builder.ConfigureTestServices(services =>
+        {
+            if (Time is not null)
+            {
+                services.AddSingleton<TimeProvider>(Time);
+            }
+        });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(AppData, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
+    }
+}
