@@ -11,8 +11,8 @@ public sealed class OutboxSignal
 
     public void Clear(string tenant) => _pending.TryRemove(tenant, out _);
 
-    /// <summary>When the dispatcher job last looked at every tenant; MinValue makes its first run a full sweep (crash recovery).</summary>
-    public DateTimeOffset LastFullSweep { get; set; } = DateTimeOffset.MinValue;
+    /// <summary>The last tenant the dispatcher job's round-robin sweep looked at.</summary>
+    public string SweepCursor { get; set; } = string.Empty;
 
     public IReadOnlyCollection<string> Pending => _pending.Keys.ToList();
 }

@@ -67,8 +67,11 @@ public sealed class OutboxOptions
 {
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>How often every tenant's outbox is checked, not only those known to have pending events.</summary>
-    public TimeSpan FullSweepInterval { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// Tenants whose outbox each run also checks, round-robin, besides those known to have pending events: over a
+    /// few runs every store is looked at (crash recovery) without a burst that opens thousands of stores at once.
+    /// </summary>
+    public int SweepBatchSize { get; set; } = 200;
 
     public int BatchSize { get; set; } = 100;
 }

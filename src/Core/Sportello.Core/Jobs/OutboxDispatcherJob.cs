@@ -9,35 +9,36 @@ namespace Sportello.Core.Jobs;
 
 /// <summary>
 /// Delivers events that inline dispatch could not: after a crash, after a handler failed, or raised on another
-/// node. It checks tenants known to have pending events every run, and every tenant once per sweep interval.
+/// node. Each run checks the tenants known to have pending events, plus the next slice of all tenants in name
+/// order, so every store is looked at within a few runs without opening all of them at once.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class OutboxDispatcherJob(TenantJobRunner runner, OutboxSignal signal, TimeProvider time, IOptions<SportelloOptions> options) : IJob
+public sealed class OutboxDispatcherJob(TenantJobRunner runner, OutboxSignal signal, IOptions<SportelloOptions> options) : IJob
 {
     public static readonly JobKey Key = new("outbox-dispatcher", "kernel");
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
     {
-        var now = time.GetUtcNow();
-        IEnumerable<Tenant>? only = null;
-        if (now - signal.LastFullSweep < options.Value.Outbox.FullSweepInterval)
+        var eligible = runner.Eligible(null).OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
+        var slice = NextSlice(eligible, options.Value.Outbox.SweepBatchSize);
+        var pending = signal.Pending.ToHashSet(StringComparer.Ordinal);
+        var tenants = eligible.Where(t => pending.Contains(t.Name)).Union(slice).ToList();
+        if (tenants.Count == 0)
         {
-            var pending = signal.Pending.ToHashSet(StringComparer.Ordinal);
-            if (pending.Count == 0)
-            {
-                return;
-            }
-
-            only = runner.Eligible(null).Where(t => pending.Contains(t.Name));
-        }
-        else
-        {
-            signal.LastFullSweep = now;
+            return;
         }
 
         var (succeeded, failed) = await runner.ForEachTenantAsync(null,
             (services, tenant, token) => services.GetRequiredService<OutboxDispatcher>().DispatchAsync(tenant, token),
-            ct, only);
+            ct, tenants);
         context.Result = new { succeeded, failed };
+    }
+
+    private List<Tenant> NextSlice(List<Tenant> ordered, int size)
+    {
+        var start = ordered.FindIndex(t => string.CompareOrdinal(t.Name, signal.SweepCursor) > 0);
+        var slice = (start < 0 ? ordered : ordered.Skip(start).Concat(ordered.Take(start))).Take(size).ToList();
+        signal.SweepCursor = slice.Count == 0 ? string.Empty : slice[^1].Name;
+        return slice;
     }
 }

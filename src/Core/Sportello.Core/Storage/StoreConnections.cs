@@ -8,12 +8,23 @@ using Sportello.Core.Validation;
 
 namespace Sportello.Core.Storage;
 
-/// <summary>Turns a store description into a connection string, for EF Core and FluentMigrator alike.</summary>
+/// <summary>
+/// Turns a store description into connection strings. Nothing here is kept per tenant: SQLite stores are opened
+/// unpooled (an open file costs tens of microseconds, a pooled idle connection a few hundred kilobytes, times
+/// thousands of tenants), and PostgreSQL tenants share one pool per server, each connection pointed at the
+/// tenant's schema when it is opened (see <see cref="SearchPathInterceptor"/>).
+/// </summary>
 public sealed class StoreConnections(IOptions<SportelloOptions> options, StorePaths paths)
 {
-    private readonly ConcurrentDictionary<TenantStoreSettings, string> _cache = new();
+    private readonly ConcurrentDictionary<TenantStoreSettings, string> _schema = new();
 
-    public string ConnectionString(TenantStoreSettings store) => _cache.GetOrAdd(store, Build);
+    /// <summary>For queries: SQLite file unpooled, or the server's shared pool (schema set per connection).</summary>
+    public string ForQueries(TenantStoreSettings store) => store.Provider == StoreProvider.Sqlite
+        ? ForSchema(store)
+        : ServerConnectionString(store.Server);
+
+    /// <summary>For creating, migrating and dropping: the connection itself names the schema, and is not pooled.</summary>
+    public string ForSchema(TenantStoreSettings store) => _schema.GetOrAdd(store, Build);
 
     /// <summary>The configured connection string of a PostgreSQL server, or a clear error naming it.</summary>
     public string ServerConnectionString(string? server)
@@ -34,12 +45,12 @@ public sealed class StoreConnections(IOptions<SportelloOptions> options, StorePa
         StoreProvider.Sqlite => new SqliteConnectionStringBuilder
         {
             DataSource = paths.Resolve(store.Location ?? throw new InvalidOperationException("A SQLite store needs a location.")),
-            Pooling = true,
+            Pooling = false,
         }.ToString(),
         StoreProvider.Postgres => new NpgsqlConnectionStringBuilder(ServerConnectionString(store.Server))
         {
-            // Unqualified names resolve to the tenant's schema, so one EF model and one set of migrations serve every tenant.
             SearchPath = store.Schema ?? throw new InvalidOperationException("A PostgreSQL store needs a schema."),
+            Pooling = false,
         }.ToString(),
         _ => throw new ArgumentOutOfRangeException(nameof(store), store.Provider, "Unknown store provider."),
     };

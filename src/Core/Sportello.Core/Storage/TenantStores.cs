@@ -7,7 +7,7 @@ namespace Sportello.Core.Storage;
 /// <summary>Creates tenant stores and brings their schema to the versions the enabled modules need.</summary>
 public sealed class TenantStores(StoreConnections connections, StoreMigrator migrator, ModuleCatalog modules, ILogger<TenantStores> logger)
 {
-    public string ConnectionString(TenantSettings tenant) => connections.ConnectionString(tenant.Store);
+    private string ConnectionString(TenantSettings tenant) => connections.ForSchema(tenant.Store);
 
     /// <summary>Creates the store if missing and applies the kernel's migrations; returns the kernel version.</summary>
     public async Task<long> EnsureCreatedAsync(TenantSettings tenant, CancellationToken ct = default)

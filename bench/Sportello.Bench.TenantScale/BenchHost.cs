@@ -1,0 +1,44 @@
+using Sportello.Core.Hosting;
+
+namespace Sportello.Bench.TenantScale;
+
+/// <summary>The same kernel and modules as the Host, plus two tenant-less endpoints the benchmark needs.</summary>
+internal static class BenchHost
+{
+    public static WebApplication Build(string appData, int? port)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = "Production",
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Sportello:AppData"] = appData,
+            ["Sportello:Recipes:ProvisionOnFirstRun"] = "false",
+            ["Sportello:TenantlessPaths:0"] = "/health",
+            ["Sportello:TenantlessPaths:1"] = "/bare",
+            ["Sportello:TenantlessPaths:2"] = "/__bench",
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        if (port is not null)
+        {
+            builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        }
+
+        builder.AddSportello();
+        var app = builder.Build();
+        app.UseSportello();
+
+        // The baseline: the cheapest endpoint the same process can serve.
+        app.MapGet("/bare", () => "ok");
+        app.MapGet("/__bench/gc", () =>
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            return Results.Ok(new { workingSet = Environment.WorkingSet, managed = GC.GetTotalMemory(false) });
+        });
+        return app;
+    }
+}

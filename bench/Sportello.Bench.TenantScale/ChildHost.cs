@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+
+namespace Sportello.Bench.TenantScale;
+
+/// <summary>A host started in its own process, so its memory can be read without the benchmark's own.</summary>
+internal sealed class ChildHost : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private ChildHost(Process process, int port)
+    {
+        _process = process;
+        Port = port;
+        Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+    }
+
+    public int Port { get; }
+
+    public HttpClient Client { get; }
+
+    public static async Task<ChildHost> StartAsync(string appData, int port)
+    {
+        var self = Path.Combine(AppContext.BaseDirectory, "Sportello.Bench.TenantScale.dll");
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { self, "serve", appData, port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("  [host] " + e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var child = new ChildHost(process, port);
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            try
+            {
+                if ((await child.Client.GetAsync("health/ready")).IsSuccessStatusCode)
+                {
+                    return child;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new InvalidOperationException("The host did not become ready within 60 s.");
+    }
+
+    /// <summary>Resident memory after a full, compacting collection in the host.</summary>
+    public async Task<long> SettledResidentBytesAsync()
+    {
+        await Client.GetFromJsonAsync<object>("__bench/gc");
+        await Task.Delay(500);
+        await Client.GetFromJsonAsync<object>("__bench/gc");
+        return ResidentBytes();
+    }
+
+    public long ResidentBytes()
+    {
+        foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
+        {
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            {
+                return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+            }
+        }
+
+        throw new InvalidOperationException("No VmRSS line.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+}
