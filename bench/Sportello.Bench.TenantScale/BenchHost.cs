@@ -16,9 +16,8 @@ internal static class BenchHost
         {
             ["Sportello:AppData"] = appData,
             ["Sportello:Recipes:ProvisionOnFirstRun"] = "false",
-            ["Sportello:TenantlessPaths:0"] = "/health",
-            ["Sportello:TenantlessPaths:1"] = "/bare",
-            ["Sportello:TenantlessPaths:2"] = "/__bench",
+            ["Sportello:TenantlessPaths:0"] = "/bare",
+            ["Sportello:TenantlessPaths:1"] = "/__bench",
             ["Logging:LogLevel:Default"] = "Warning",
         });
         if (port is not null)

@@ -50,3 +50,20 @@ public abstract class TenantListTests(StoreKind kind) : ProviderTests(kind)
 public sealed class TenantListTestsOnSqlite() : TenantListTests(StoreKind.Sqlite);
 
 public sealed class TenantListTestsOnPostgres() : TenantListTests(StoreKind.Postgres);
+
+/// <summary>Until sign-in exists, the list is never served outside Development.</summary>
+public sealed class TenantListOutsideDevelopmentTests : IAsyncLifetime
+{
+    private SportelloApp _app = null!;
+
+    public async Task InitializeAsync() => _app = await SportelloApp.StartAsync(StoreKind.Sqlite, environment: "Production");
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task The_list_and_the_api_answer_404()
+    {
+        Assert.Equal(HttpStatusCode.NotFound, (await _app.ClientFor().GetAsync("/admin/tenants")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _app.ClientFor().GetAsync("/api/tenants")).StatusCode);
+    }
+}

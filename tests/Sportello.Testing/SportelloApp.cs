@@ -30,6 +30,9 @@ public sealed class SportelloApp : WebApplicationFactory<Program>
     }
 
     public StoreKind Kind { get; }
+
+    /// <summary>Leave App_Data in place on dispose, for a test that starts a second host on it.</summary>
+    public bool KeepData { get; set; }
     public string AppData { get; }
     public FakeTimeProvider? Time { get; }
     public CapturedLogs Logs { get; } = new();
@@ -39,9 +42,10 @@ public sealed class SportelloApp : WebApplicationFactory<Program>
         bool provision = true,
         string environment = "Development",
         FakeTimeProvider? time = null,
-        IDictionary<string, string?>? settings = null)
+        IDictionary<string, string?>? settings = null,
+        string? appData = null)
     {
-        var appData = Path.Combine(Path.GetTempPath(), "sportello-tests", Guid.NewGuid().ToString("N"));
+        appData ??= Path.Combine(Path.GetTempPath(), "sportello-tests", Guid.NewGuid().ToString("N"));
         var config = new Dictionary<string, string?>
         {
             ["Sportello:AppData"] = appData,
@@ -136,12 +140,15 @@ public sealed class SportelloApp : WebApplicationFactory<Program>
             await _database.DisposeAsync();
         }
 
-        try
+        if (!KeepData)
         {
-            Directory.Delete(AppData, recursive: true);
-        }
-        catch (DirectoryNotFoundException)
-        {
+            try
+            {
+                Directory.Delete(AppData, recursive: true);
+            }
+            catch (DirectoryNotFoundException)
+            {
+            }
         }
     }
 }

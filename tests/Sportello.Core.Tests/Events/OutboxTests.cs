@@ -16,7 +16,10 @@ public abstract class OutboxTests(StoreKind kind) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = await SportelloApp.StartAsync(kind, provision: false, time: _time);
+        _app = await SportelloApp.StartAsync(kind, provision: false, time: _time, settings: new Dictionary<string, string?>
+        {
+            ["Sportello:Outbox:MaxAttempts"] = "3",
+        });
         await _app.RunRecipeAsync(SportelloApp.TenantRecipe("alfa", "alfa", ["notes"]));
     }
 
@@ -81,6 +84,39 @@ public abstract class OutboxTests(StoreKind kind) : IAsyncLifetime
         Assert.Equal(("alfa", "k2"), Assert.Single(Log.Seen));
         Assert.Equal(0, await dispatcher.DispatchAsync(tenant)); // delivered once
         Assert.Empty(_app.Services.GetRequiredService<OutboxSignal>().Pending);
+    }
+
+    [Fact]
+    public async Task An_event_that_keeps_failing_is_set_aside_after_the_last_attempt()
+    {
+        Log.FailuresLeft = 100;
+        (await _app.ClientFor().PostAsJsonAsync("/alfa/api/notes", new NoteInput("k3", "t"))).EnsureSuccessStatusCode();
+        var dispatcher = _app.Services.GetRequiredService<OutboxDispatcher>();
+        var tenant = _app.Registry.Find("alfa")!;
+        for (var i = 0; i < 5; i++)
+        {
+            _time.Advance(TimeSpan.FromHours(1));
+            await dispatcher.DispatchAsync(tenant);
+        }
+
+        var message = Assert.Single(await OutboxAsync());
+        Assert.Equal(3, message.Attempts);
+        Assert.NotNull(message.GaveUpUtc);
+        Assert.Null(message.DispatchedUtc);
+        Assert.Contains(_app.Logs.Lines, l => l.Level == Microsoft.Extensions.Logging.LogLevel.Critical && l.Message.Contains("set aside"));
+    }
+
+    [Fact]
+    public async Task Delivered_events_are_purged_after_the_retention_period()
+    {
+        (await _app.ClientFor().PostAsJsonAsync("/alfa/api/notes", new NoteInput("k4", "t"))).EnsureSuccessStatusCode();
+        var dispatcher = _app.Services.GetRequiredService<OutboxDispatcher>();
+        var tenant = _app.Registry.Find("alfa")!;
+
+        Assert.Equal(0, await dispatcher.PurgeDeliveredAsync(tenant));
+        _time.Advance(TimeSpan.FromDays(8));
+        Assert.Equal(1, await dispatcher.PurgeDeliveredAsync(tenant));
+        Assert.Empty(await OutboxAsync());
     }
 
     [Fact]

@@ -20,6 +20,18 @@ public class RecipeLoaderTests
     }
 
     [Fact]
+    public void Unknown_top_level_properties_and_wrong_types_are_reported()
+    {
+        var ex = Assert.Throws<RecipeException>(() => RecipeLoader.Parse("""{ "name": "x", "displayName": 3, "stepz": [], "steps": [] }""", "odd.json"));
+        Assert.Contains(ex.Problems, p => p.Path == "$.displayName");
+        Assert.Contains(ex.Problems, p => p.Path == "$.stepz" && p.Message.Contains("sconosciuta"));
+    }
+
+    [Fact]
+    public void The_tenant_a_recipe_targets_is_read_from_its_tenant_step() =>
+        Assert.Equal("demo", RecipeLoader.Parse("""{ "name": "x", "steps": [ { "step": "tenant", "name": "demo" } ] }""", "r").TenantName);
+
+    [Fact]
     public void Shipped_recipes_parse()
     {
         var folder = RecipeFolder.Resolve("recipes");

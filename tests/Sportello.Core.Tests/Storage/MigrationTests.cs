@@ -93,6 +93,20 @@ public abstract class MigrationTests(StoreKind kind) : ProviderTests(kind)
     }
 
     [Fact]
+    public async Task A_tenant_whose_upgrade_fails_answers_a_maintenance_page_and_keeps_its_data()
+    {
+        await App.RunRecipeAsync(SportelloApp.TenantRecipe("eta", "eta"));
+        await App.Tenants.UpdateAsync("eta", s => s with { EnabledModules = ["broken"] });
+
+        var response = await App.ClientFor().GetAsync("/eta/");
+
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("manutenzione", await response.Content.ReadAsStringAsync());
+        Assert.Equal("60", response.Headers.RetryAfter?.ToString());
+        Assert.True(App.Registry.Find("eta")!.NeedsUpgrade); // tried again on the next request
+    }
+
+    [Fact]
     public async Task Kernel_tables_are_versioned_per_tenant()
     {
         await App.RunRecipeAsync(SportelloApp.TenantRecipe("zeta", "zeta", ["notes"]));

@@ -74,6 +74,7 @@ public sealed class OutboxDispatcher(
             var now = time.GetUtcNow().UtcDateTime;
             var batch = await db.Outbox.AsNoTracking()
                 .Where(m => m.DispatchedUtc == null
+                    && m.GaveUpUtc == null
                     && (m.NextAttemptUtc == null || m.NextAttemptUtc <= now)
                     && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now))
                 .OrderBy(m => m.OccurredUtc)
@@ -102,10 +103,19 @@ public sealed class OutboxDispatcher(
                 else
                 {
                     failed = true;
+                    var attempts = message.Attempts + 1;
+                    var failedAt = time.GetUtcNow().UtcDateTime;
+                    var givingUp = attempts >= options.Value.Outbox.MaxAttempts;
                     await db.Outbox.Where(m => m.Id == message.Id).ExecuteUpdateAsync(s => s
-                        .SetProperty(m => m.Attempts, m => m.Attempts + 1)
-                        .SetProperty(m => m.NextAttemptUtc, time.GetUtcNow().UtcDateTime + Backoff(message.Attempts + 1))
+                        .SetProperty(m => m.Attempts, attempts)
+                        .SetProperty(m => m.NextAttemptUtc, givingUp ? null : failedAt + Backoff(attempts))
+                        .SetProperty(m => m.GaveUpUtc, givingUp ? failedAt : null)
                         .SetProperty(m => m.ClaimedUntilUtc, (DateTime?)null), ct);
+                    if (givingUp)
+                    {
+                        logger.LogCritical("Event {EventType} ({EventId}) of tenant {TenantName} set aside after {Attempts} failed deliveries",
+                            message.Type, message.Id, tenant.Name, attempts);
+                    }
                 }
             }
         }
@@ -116,6 +126,17 @@ public sealed class OutboxDispatcher(
         }
 
         return handled;
+    }
+
+    /// <summary>Deletes events delivered longer ago than the retention period; returns how many.</summary>
+    public async Task<int> PurgeDeliveredAsync(Tenant tenant, CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenant);
+        var before = time.GetUtcNow().UtcDateTime - options.Value.Outbox.RetainDelivered;
+        return await scope.ServiceProvider.GetRequiredService<KernelDbContext>().Outbox
+            .Where(m => m.DispatchedUtc != null && m.DispatchedUtc < before)
+            .ExecuteDeleteAsync(ct);
     }
 
     private async Task<bool> ClaimAsync(KernelDbContext db, Guid id, DateTime now, CancellationToken ct) =>

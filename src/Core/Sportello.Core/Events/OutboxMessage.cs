@@ -14,5 +14,8 @@ public sealed class OutboxMessage
     /// <summary>Set while one dispatcher works on the message, so two never handle it at once.</summary>
     public DateTime? ClaimedUntilUtc { get; set; }
 
+    /// <summary>Set when delivery failed too often; the message is kept for inspection and no longer retried.</summary>
+    public DateTime? GaveUpUtc { get; set; }
+
     public string? LastError { get; set; }
 }

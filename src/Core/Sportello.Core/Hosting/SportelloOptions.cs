@@ -21,8 +21,8 @@ public sealed class SportelloOptions
 
     public OutboxOptions Outbox { get; set; } = new();
 
-    /// <summary>Paths served without a tenant (health probes).</summary>
-    public List<string> TenantlessPaths { get; set; } = ["/health"];
+    /// <summary>Paths served without a tenant, besides /health. (Lists start empty: the configuration binder appends to defaults.)</summary>
+    public List<string> TenantlessPaths { get; set; } = [];
 }
 
 public sealed class HostStoreOptions
@@ -59,8 +59,12 @@ public sealed class RecipeOptions
     /// <summary>Whether a host that starts with an empty catalog provisions the recipes below.</summary>
     public bool ProvisionOnFirstRun { get; set; } = true;
 
-    /// <summary>Recipes run, in order, when the host starts with an empty catalog.</summary>
-    public List<string> ProvisionOnEmptyCatalog { get; set; } = ["default.recipe.json", "reseller-demo.recipe.json"];
+    /// <summary>Recipes run, in order, when the host starts with an empty catalog; when none are configured, <see cref="DefaultRecipes"/>.</summary>
+    public List<string> ProvisionOnEmptyCatalog { get; set; } = [];
+
+    public static IReadOnlyList<string> DefaultRecipes { get; } = ["default.recipe.json", "reseller-demo.recipe.json"];
+
+    public IReadOnlyList<string> FirstRunRecipes => ProvisionOnEmptyCatalog.Count > 0 ? ProvisionOnEmptyCatalog : DefaultRecipes;
 }
 
 public sealed class OutboxOptions
@@ -74,4 +78,10 @@ public sealed class OutboxOptions
     public int SweepBatchSize { get; set; } = 200;
 
     public int BatchSize { get; set; } = 100;
+
+    /// <summary>After this many failed deliveries an event is set aside (logged, kept, not retried).</summary>
+    public int MaxAttempts { get; set; } = 20;
+
+    /// <summary>Delivered events are deleted after this long.</summary>
+    public TimeSpan RetainDelivered { get; set; } = TimeSpan.FromDays(7);
 }

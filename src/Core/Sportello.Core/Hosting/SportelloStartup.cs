@@ -32,9 +32,9 @@ internal sealed class SportelloStartup(
         await registry.ReloadAsync(ct);
         logger.LogInformation("Catalog loaded: {Count} tenants", registry.Count);
 
-        if (registry.Count == 0 && options.Value.Recipes.ProvisionOnFirstRun)
+        if (options.Value.Recipes.ProvisionOnFirstRun)
         {
-            await ProvisionAsync(ct);
+            await ProvisionAsync(firstRun: registry.Count == 0, ct);
         }
 
         _ = Task.Run(() => UpgradeOutdatedAsync(lifetime.ApplicationStopping), CancellationToken.None);
@@ -42,14 +42,23 @@ internal sealed class SportelloStartup(
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 
-    private async Task ProvisionAsync(CancellationToken ct)
+    /// <summary>
+    /// On a first run, provisions every configured recipe. Later, resumes only a first-run tenant whose setup did not
+    /// finish (still Uninitialized): recipes are idempotent, so running one again completes what is missing.
+    /// A tenant an operator removed is not brought back.
+    /// </summary>
+    private async Task ProvisionAsync(bool firstRun, CancellationToken ct)
     {
         var folder = RecipeFolder.Resolve(options.Value.Recipes.Path);
-        foreach (var file in options.Value.Recipes.ProvisionOnEmptyCatalog)
+        foreach (var file in options.Value.Recipes.FirstRunRecipes)
         {
             var recipe = RecipeLoader.LoadFile(Path.Combine(folder, file));
-            var tenant = await recipes.ExecuteAsync(recipe, ct: ct);
-            logger.LogInformation("First run: tenant {TenantName} provisioned from {Recipe}", tenant, file);
+            var unfinished = recipe.TenantName is { } name && registry.Find(name)?.Settings.State == TenantState.Uninitialized;
+            if (firstRun || unfinished)
+            {
+                var tenant = await recipes.ExecuteAsync(recipe, ct: ct);
+                logger.LogInformation("First run: tenant {TenantName} provisioned from {Recipe}", tenant, file);
+            }
         }
     }
 

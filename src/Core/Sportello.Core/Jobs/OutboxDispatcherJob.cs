@@ -10,7 +10,8 @@ namespace Sportello.Core.Jobs;
 /// <summary>
 /// Delivers events that inline dispatch could not: after a crash, after a handler failed, or raised on another
 /// node. Each run checks the tenants known to have pending events, plus the next slice of all tenants in name
-/// order, so every store is looked at within a few runs without opening all of them at once.
+/// order, so every store is looked at within a few runs without opening all of them at once; the slice's
+/// delivered events past their retention are deleted on the way.
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed class OutboxDispatcherJob(TenantJobRunner runner, OutboxSignal signal, IOptions<SportelloOptions> options) : IJob
@@ -28,9 +29,16 @@ public sealed class OutboxDispatcherJob(TenantJobRunner runner, OutboxSignal sig
             return;
         }
 
-        var (succeeded, failed) = await runner.ForEachTenantAsync(null,
-            (services, tenant, token) => services.GetRequiredService<OutboxDispatcher>().DispatchAsync(tenant, token),
-            ct, tenants);
+        var sliced = slice.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        var (succeeded, failed) = await runner.ForEachTenantAsync(null, async (services, tenant, token) =>
+        {
+            var dispatcher = services.GetRequiredService<OutboxDispatcher>();
+            await dispatcher.DispatchAsync(tenant, token);
+            if (sliced.Contains(tenant.Name))
+            {
+                await dispatcher.PurgeDeliveredAsync(tenant, token);
+            }
+        }, ct, tenants);
         context.Result = new { succeeded, failed };
     }
 

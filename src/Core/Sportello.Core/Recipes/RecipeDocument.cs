@@ -10,6 +10,14 @@ public sealed class RecipeDocument
     public string? Description { get; init; }
     public required IReadOnlyList<JsonElement> Steps { get; init; }
 
+    /// <summary>The tenant its "tenant" step names, if it has one.</summary>
+    public string? TenantName => Steps
+        .Where(s => s.ValueKind == JsonValueKind.Object
+            && s.TryGetProperty("step", out var step) && step.ValueKind == JsonValueKind.String && step.GetString() == "tenant"
+            && s.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String)
+        .Select(s => s.GetProperty("name").GetString())
+        .FirstOrDefault();
+
     /// <summary>Folder the recipe was read from; steps resolve content files (kb/*.md) against it.</summary>
     public string? BaseDirectory { get; init; }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Sportello.Core.Modules;
@@ -13,7 +12,7 @@ namespace Sportello.Core.Recipes;
 /// Runs a recipe in two passes: first every step is parsed and checked against what the steps before it will
 /// have done (nothing changes if any problem is found), then each step runs in a fresh DI scope.
 /// </summary>
-public sealed partial class RecipeExecutor(
+public sealed class RecipeExecutor(
     IEnumerable<IRecipeStep> handlers,
     IServiceScopeFactory scopes,
     TenantCatalog catalog,
@@ -95,7 +94,7 @@ public sealed partial class RecipeExecutor(
             }
             catch (JsonException ex)
             {
-                problems.Add(new RecipeProblem(i, Combine(stepPath, ex.Path), Explain(ex)));
+                problems.Add(new RecipeProblem(i, Combine(stepPath, ex.Path), JsonErrors.Describe(ex)));
                 continue;
             }
 
@@ -147,35 +146,6 @@ public sealed partial class RecipeExecutor(
 
     private static string Combine(string stepPath, string? relative) =>
         string.IsNullOrEmpty(relative) || relative == "$" ? stepPath : stepPath + relative.TrimStart('$');
-
-    private static string Explain(JsonException ex)
-    {
-        var quoted = QuotedName().Match(ex.Message);
-        var name = quoted.Success ? quoted.Groups[1].Value : null;
-        if (ex.Message.Contains("could not be mapped", StringComparison.Ordinal))
-        {
-            return $"Proprietà sconosciuta '{name}'.";
-        }
-
-        if (ex.Message.Contains("missing required properties", StringComparison.Ordinal))
-        {
-            var missing = MissingList().Match(ex.Message);
-            return $"Manca la proprietà obbligatoria {(missing.Success ? missing.Groups[1].Value : name)}.";
-        }
-
-        if (ex.Message.Contains("null", StringComparison.OrdinalIgnoreCase) && ex.Message.Contains("non-nullable", StringComparison.OrdinalIgnoreCase))
-        {
-            return "Il valore non può essere null.";
-        }
-
-        return "Valore del tipo sbagliato o non valido per questa proprietà.";
-    }
-
-    [GeneratedRegex("'([^']+)'")]
-    private static partial Regex QuotedName();
-
-    [GeneratedRegex("including: (.+?)\\.?$")]
-    private static partial Regex MissingList();
 
     private sealed record PreparedRecipe(string TenantName, IReadOnlyList<(IRecipeStep Handler, object Model)> Items);
 }

@@ -29,19 +29,46 @@ public static class RecipeLoader
                 $"JSON non valido alla riga {(ex.LineNumber ?? 0) + 1}, posizione {(ex.BytePositionInLine ?? 0) + 1}.")]);
         }
 
-        var problems = new List<RecipeProblem>();
         if (root.ValueKind != JsonValueKind.Object)
         {
             throw new RecipeException(source, [new RecipeProblem(null, "$", "La ricetta deve essere un oggetto JSON.")]);
         }
 
-        var name = root.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
-        if (string.IsNullOrWhiteSpace(name))
+        var problems = new List<RecipeProblem>();
+        string? name = null, displayName = null, description = null;
+        JsonElement? steps = null;
+        foreach (var property in root.EnumerateObject())
+        {
+            var path = "$." + property.Name;
+            switch (property.Name)
+            {
+                case "name":
+                    name = Text(property.Value, path, problems);
+                    break;
+                case "displayName":
+                    displayName = Text(property.Value, path, problems);
+                    break;
+                case "description":
+                    description = Text(property.Value, path, problems);
+                    break;
+                case "steps" when property.Value.ValueKind == JsonValueKind.Array:
+                    steps = property.Value;
+                    break;
+                case "steps":
+                    problems.Add(new RecipeProblem(null, path, "I passi devono essere un elenco (\"steps\": [...])."));
+                    break;
+                default:
+                    problems.Add(new RecipeProblem(null, path, $"Proprietà sconosciuta '{property.Name}'."));
+                    break;
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(name) && !problems.Any(p => p.Path == "$.name"))
         {
             problems.Add(new RecipeProblem(null, "$.name", "Manca il nome della ricetta."));
         }
 
-        if (!root.TryGetProperty("steps", out var steps) || steps.ValueKind != JsonValueKind.Array)
+        if (steps is null && !problems.Any(p => p.Path == "$.steps"))
         {
             problems.Add(new RecipeProblem(null, "$.steps", "Manca l'elenco dei passi (\"steps\": [...])."));
         }
@@ -54,10 +81,21 @@ public static class RecipeLoader
         return new RecipeDocument
         {
             Name = name!,
-            DisplayName = root.TryGetProperty("displayName", out var d) ? d.GetString() : null,
-            Description = root.TryGetProperty("description", out var desc) ? desc.GetString() : null,
-            Steps = steps.EnumerateArray().ToList(),
+            DisplayName = displayName,
+            Description = description,
+            Steps = steps!.Value.EnumerateArray().ToList(),
             BaseDirectory = baseDirectory,
         };
+    }
+
+    private static string? Text(JsonElement value, string path, List<RecipeProblem> problems)
+    {
+        if (value.ValueKind == JsonValueKind.String)
+        {
+            return value.GetString();
+        }
+
+        problems.Add(new RecipeProblem(null, path, "Il valore deve essere un testo."));
+        return null;
     }
 }

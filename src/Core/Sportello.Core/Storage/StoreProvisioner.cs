@@ -32,29 +32,5 @@ public static class StoreProvisioner
         await create.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>Deletes a store with everything in it.</summary>
-    public static async Task DropAsync(StoreProvider provider, string connectionString, CancellationToken ct = default)
-    {
-        if (provider == StoreProvider.Sqlite)
-        {
-            var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
-            SqliteConnection.ClearAllPools();
-            foreach (var path in new[] { file, file + "-wal", file + "-shm" })
-            {
-                File.Delete(path);
-            }
-
-            return;
-        }
-
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        await using var pg = new NpgsqlConnection(connectionString);
-        await pg.OpenAsync(ct);
-        await using var drop = pg.CreateCommand();
-        drop.CommandText = $"DROP SCHEMA IF EXISTS {QuoteIdentifier(builder.SearchPath!)} CASCADE";
-        await drop.ExecuteNonQueryAsync(ct);
-        NpgsqlConnection.ClearPool(pg);
-    }
-
     private static string QuoteIdentifier(string name) => "\"" + name.Replace("\"", "\"\"") + "\"";
 }

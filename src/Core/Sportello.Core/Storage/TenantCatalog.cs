@@ -42,6 +42,8 @@ public sealed class TenantCatalog
     /// </summary>
     public async Task<TenantSettings> SaveAsync(TenantSettings settings, DateTime now, CancellationToken ct = default)
     {
+        // PostgreSQL keeps microseconds: the copy kept in memory must equal the one read back later.
+        now = new DateTime(now.Ticks - now.Ticks % 10, DateTimeKind.Utc);
         var saved = settings with
         {
             Version = settings.Version + 1,
@@ -63,12 +65,6 @@ public sealed class TenantCatalog
 
         await db.SaveChangesAsync(ct);
         return saved;
-    }
-
-    public async Task<bool> DeleteAsync(string name, CancellationToken ct = default)
-    {
-        await using var db = new HostCatalogDbContext(_options);
-        return await db.Tenants.Where(t => t.Name == name).ExecuteDeleteAsync(ct) > 0;
     }
 
     private static TenantSettings ToSettings(TenantRecord record) =>

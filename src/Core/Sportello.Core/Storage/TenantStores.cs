@@ -48,7 +48,4 @@ public sealed class TenantStores(StoreConnections connections, StoreMigrator mig
 
         return versions;
     }
-
-    public Task DropAsync(TenantSettings tenant, CancellationToken ct = default) =>
-        StoreProvisioner.DropAsync(tenant.Store.Provider, ConnectionString(tenant), ct);
 }

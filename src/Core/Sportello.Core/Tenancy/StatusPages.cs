@@ -14,17 +14,24 @@ internal static class StatusPages
             "Pagina non trovata", "A questo indirizzo non risponde nessuno sportello. Controlla l'indirizzo e riprova.",
             "Page not found: no service answers at this address.");
 
-    public static Task UnavailableAsync(HttpContext context, Tenant tenant)
+    public static Task UnavailableAsync(HttpContext context, Tenant tenant, bool maintenance = false)
     {
-        var preparing = tenant.Settings.State == TenantState.Uninitialized;
-        context.Response.Headers.RetryAfter = preparing ? "30" : "3600";
-        return WriteAsync(context, StatusCodes.Status503ServiceUnavailable, tenant.DisplayName, tenant.Settings.Branding.PrimaryColor,
-            preparing ? "Stiamo preparando il servizio" : "Servizio momentaneamente sospeso",
-            preparing
-                ? "Questo sportello è in fase di attivazione. Riprova tra qualche istante."
-                : "Questo sportello al momento non è disponibile. Per assistenza contatta il tuo rivenditore"
-                  + (tenant.Settings.Branding.CustomerPhone is { } phone ? $" al numero {phone}." : "."),
-            preparing ? "This service is being set up. Please try again shortly." : "This service is temporarily unavailable.");
+        var branding = tenant.Settings.Branding;
+        var contact = branding.CustomerPhone is { } phone ? $" al numero {phone}." : ".";
+        var (retryAfter, title, message, english) = (maintenance, tenant.Settings.State) switch
+        {
+            (true, _) => ("60", "Sportello in manutenzione",
+                "Stiamo aggiornando questo sportello. Riprova tra qualche minuto.",
+                "This service is being updated. Please try again in a few minutes."),
+            (_, TenantState.Uninitialized) => ("30", "Stiamo preparando il servizio",
+                "Questo sportello è in fase di attivazione. Riprova tra qualche istante.",
+                "This service is being set up. Please try again shortly."),
+            _ => ("3600", "Servizio momentaneamente sospeso",
+                "Questo sportello al momento non è disponibile. Per assistenza contatta il tuo rivenditore" + contact,
+                "This service is temporarily unavailable."),
+        };
+        context.Response.Headers.RetryAfter = retryAfter;
+        return WriteAsync(context, StatusCodes.Status503ServiceUnavailable, tenant.DisplayName, branding.PrimaryColor, title, message, english);
     }
 
     private static Task WriteAsync(HttpContext context, int status, string brand, string color, string title, string message, string english)

@@ -13,9 +13,6 @@ public sealed class TenantRegistry(TenantCatalog catalog, ModuleCatalog modules)
     private Snapshot _snapshot = new(ImmutableDictionary<string, Tenant>.Empty.WithComparers(StringComparer.Ordinal));
     private readonly Lock _writeLock = new();
 
-    /// <summary>Raised after a tenant was added, changed or removed on this node.</summary>
-    public event Action<string>? Changed;
-
     public IEnumerable<Tenant> All => _snapshot.Tenants.Values;
 
     public int Count => _snapshot.Tenants.Count;
@@ -34,14 +31,15 @@ public sealed class TenantRegistry(TenantCatalog catalog, ModuleCatalog modules)
         }
     }
 
-    /// <summary>Makes this node see a tenant as saved in the catalog.</summary>
+    /// <summary>Makes this node see a tenant as saved in the catalog, unless it already has that version or a newer one.</summary>
     public Tenant Apply(TenantSettings settings)
     {
         var tenant = Create(settings);
         lock (_writeLock)
         {
             var current = _snapshot.Tenants.GetValueOrDefault(settings.Name);
-            if (current is not null && current.Settings.Version > settings.Version)
+            // The same or a newer version is already here: keep the snapshot, and its compiled table.
+            if (current is not null && current.Settings.Version >= settings.Version)
             {
                 return current;
             }
@@ -49,18 +47,7 @@ public sealed class TenantRegistry(TenantCatalog catalog, ModuleCatalog modules)
             Volatile.Write(ref _snapshot, new Snapshot(_snapshot.Tenants.SetItem(settings.Name, tenant)));
         }
 
-        Changed?.Invoke(settings.Name);
         return tenant;
-    }
-
-    public void Remove(string name)
-    {
-        lock (_writeLock)
-        {
-            Volatile.Write(ref _snapshot, new Snapshot(_snapshot.Tenants.Remove(name)));
-        }
-
-        Changed?.Invoke(name);
     }
 
     private Tenant Create(TenantSettings settings) => new(settings, NeedsUpgrade(settings));

@@ -18,7 +18,7 @@ internal sealed class TenantResolutionMiddleware(
     IOptions<SportelloOptions> options,
     ILogger<TenantResolutionMiddleware> logger)
 {
-    private readonly string[] _tenantless = options.Value.TenantlessPaths.ToArray();
+    private readonly string[] _tenantless = ["/health", .. options.Value.TenantlessPaths];
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -59,7 +59,7 @@ internal sealed class TenantResolutionMiddleware(
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 logger.LogError(ex, "Tenant {TenantName} could not be upgraded; answering 503", tenant.Name);
-                await StatusPages.UnavailableAsync(context, tenant);
+                await StatusPages.UnavailableAsync(context, tenant, maintenance: true);
                 return;
             }
         }

@@ -11,7 +11,7 @@ public static class TenantsApi
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/tenants").AddEndpointFilter(async (context, next) =>
-            LocalRequests.IsLocal(context.HttpContext) ? await next(context) : Results.NotFound());
+            LocalRequests.IsAllowed(context.HttpContext) ? await next(context) : Results.NotFound());
 
         group.MapGet("/", (TenantRegistry registry, string? search) => Results.Ok(TenantSummary.List(registry, search)));
         group.MapGet("/{name}", (TenantRegistry registry, string name) =>

@@ -84,7 +84,7 @@ public sealed class SettingsStep(ModuleCatalog modules) : RecipeStep<SettingsSte
         }
         catch (JsonException ex)
         {
-            return (ex.Path ?? "$", $"Impostazione non valida per il modulo '{module.Id}': {ex.Message}");
+            return (ex.Path ?? "$", $"Impostazione non valida per il modulo '{module.Id}': {JsonErrors.Describe(ex)}");
         }
     }
 }

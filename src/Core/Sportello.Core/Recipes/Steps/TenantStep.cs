@@ -63,7 +63,7 @@ public sealed class TenantStep(TenantRegistry registry, StoreConnections connect
         problems.AddRange(TenantSettingsRules.CheckCurrency(step.Currency, "$.currency"));
         problems.AddRange(TenantSettingsRules.CheckTheme(step.Theme, "$.theme"));
         problems.AddRange(TenantSettingsRules.CheckBranding(step.Branding, "$.branding"));
-        problems.AddRange(CheckStore(step.Store, existing));
+        problems.AddRange(CheckStore(step.Store, existing, step.Name));
         return problems;
     }
 
@@ -134,18 +134,14 @@ public sealed class TenantStep(TenantRegistry registry, StoreConnections connect
             ? prefix is null ? [] : ["/" + prefix]
             : hosts.Select(h => prefix is null ? h : h + "/" + prefix);
 
-    private IEnumerable<ValidationProblem> CheckStore(StoreStepModel? store, TenantSettings? existing)
+    private IEnumerable<ValidationProblem> CheckStore(StoreStepModel? store, TenantSettings? existing, string name)
     {
-        if (store is null)
-        {
-            yield break;
-        }
-
         if (existing is not null)
         {
-            if ((store.Provider is { } p && p != existing.Store.Provider)
-                || (store.Server is not null && store.Server != existing.Store.Server)
-                || (store.Schema is not null && store.Schema != existing.Store.Schema))
+            if (store is not null
+                && ((store.Provider is { } p && p != existing.Store.Provider)
+                    || (store.Server is not null && store.Server != existing.Store.Server)
+                    || (store.Schema is not null && store.Schema != existing.Store.Schema)))
             {
                 yield return new("$.store", "Il tenant esiste già e il suo archivio non può essere spostato da una ricetta.");
             }
@@ -153,21 +149,23 @@ public sealed class TenantStep(TenantRegistry registry, StoreConnections connect
             yield break;
         }
 
-        var provider = store.Provider ?? options.Value.DefaultStore.Provider;
+        var defaults = options.Value.DefaultStore;
+        var provider = store?.Provider ?? defaults.Provider;
         if (provider == StoreProvider.Postgres)
         {
-            var server = store.Server ?? options.Value.DefaultStore.Server;
+            var server = store?.Server ?? defaults.Server;
             if (!connections.IsKnownServer(server))
             {
                 yield return new("$.store.server", $"Il server PostgreSQL '{server}' non è configurato (Sportello:Postgres:Servers).");
             }
 
-            foreach (var problem in TenantSettingsRules.CheckSchema(store.Schema, "$.store.schema"))
+            var schema = store?.Schema ?? defaults.SchemaPrefix + TenantNames.DefaultSchema(name);
+            foreach (var problem in TenantSettingsRules.CheckSchema(schema, "$.store.schema"))
             {
                 yield return problem;
             }
         }
-        else if (store.Server is not null || store.Schema is not null)
+        else if (store?.Server is not null || store?.Schema is not null)
         {
             yield return new("$.store", "Server e schema valgono solo per l'archivio PostgreSQL.");
         }

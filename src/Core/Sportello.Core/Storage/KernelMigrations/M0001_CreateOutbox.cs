@@ -16,6 +16,7 @@ public sealed class M0001_CreateOutbox : Migration
             .WithColumn("Attempts").AsInt32().NotNullable().WithDefaultValue(0)
             .WithColumn("NextAttemptUtc").AsDateTimeOffset().Nullable()
             .WithColumn("ClaimedUntilUtc").AsDateTimeOffset().Nullable()
+            .WithColumn("GaveUpUtc").AsDateTimeOffset().Nullable()
             .WithColumn("LastError").AsString(int.MaxValue).Nullable();
 
         Create.Index("IX_OutboxMessages_Pending").OnTable("OutboxMessages")

@@ -15,7 +15,7 @@ public sealed class IndexModel(TenantRegistry registry, TenantContext tenant) : 
 
     public IActionResult OnGet()
     {
-        if (!LocalRequests.IsLocal(HttpContext))
+        if (!LocalRequests.IsAllowed(HttpContext))
         {
             return NotFound();
         }
