@@ -59,6 +59,12 @@ public abstract class ResolutionTests(StoreKind kind) : ProviderTests(kind)
         var unknown = await App.ClientFor("altrove.example.it").GetAsync("/");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Contains("nessuno sportello", await unknown.Content.ReadAsStringAsync());
+        var api = new HttpRequestMessage(HttpMethod.Get, "/api/tenants");
+        api.Headers.Accept.ParseAdd("application/json");
+        var apiResponse = await App.ClientFor("altrove.example.it").SendAsync(api);
+        Assert.Equal(HttpStatusCode.NotFound, apiResponse.StatusCode);
+        Assert.Equal("application/problem+json", apiResponse.Content.Headers.ContentType?.MediaType);
+
         Assert.Equal(HttpStatusCode.OK, (await App.ClientFor("piattaforma.example.it").GetAsync("/")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await App.ClientFor("altrove.example.it").GetAsync("/demo/")).StatusCode);
     }

@@ -1,26 +1,27 @@
 using System.Text;
-using System.Text.Encodings.Web;
+using System.Text.RegularExpressions;
 using Sportello.Core.Tenancy;
 
 namespace Sportello.Themes.Storefront;
 
 /// <summary>
 /// Turns a tenant's branding into CSS custom properties, so a reseller's colours apply without a rebuild.
-/// Colours were validated as hex on the way in; they are still encoded here as CSS, never trusted raw.
+/// Colours are validated on the way in; anything that is still not a hex colour here falls back to the
+/// default rather than reaching the style sheet.
 /// </summary>
-public static class BrandingStyle
+public static partial class BrandingStyle
 {
-    public static string CustomProperties(TenantBranding branding)
-    {
-        var css = new StringBuilder(":root{");
-        Append(css, "--brand-primary", branding.PrimaryColor);
-        Append(css, "--brand-accent", branding.AccentColor);
-        return css.Append('}').ToString();
-    }
+    private static readonly TenantBranding Defaults = new();
 
-    private static void Append(StringBuilder css, string name, string value) =>
-        css.Append(name).Append(':').Append(CssEncode(value)).Append(';');
+    [GeneratedRegex("^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")]
+    private static partial Regex HexColor();
 
-    private static string CssEncode(string value) =>
-        value.All(c => char.IsAsciiLetterOrDigit(c) || c == '#') ? value : JavaScriptEncoder.Default.Encode(value);
+    public static string CustomProperties(TenantBranding branding) =>
+        new StringBuilder(":root{")
+            .Append("--brand-primary:").Append(Color(branding.PrimaryColor, Defaults.PrimaryColor)).Append(';')
+            .Append("--brand-accent:").Append(Color(branding.AccentColor, Defaults.AccentColor)).Append(';')
+            .Append('}')
+            .ToString();
+
+    private static string Color(string value, string fallback) => HexColor().IsMatch(value) ? value : fallback;
 }

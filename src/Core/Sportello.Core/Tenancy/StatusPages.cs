@@ -9,10 +9,22 @@ namespace Sportello.Core.Tenancy;
 /// </summary>
 internal static class StatusPages
 {
-    public static Task UnknownTenantAsync(HttpContext context) =>
-        WriteAsync(context, StatusCodes.Status404NotFound, "Sportello", "#0b5cad",
+    public static Task UnknownTenantAsync(HttpContext context)
+    {
+        if (WantsJson(context))
+        {
+            // API clients get the same problem details they get inside a tenant.
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found",
+                detail: "No tenant answers at this address.").ExecuteAsync(context);
+        }
+
+        return WriteAsync(context, StatusCodes.Status404NotFound, "Sportello", "#0b5cad",
             "Pagina non trovata", "A questo indirizzo non risponde nessuno sportello. Controlla l'indirizzo e riprova.",
             "Page not found: no service answers at this address.");
+    }
+
+    private static bool WantsJson(HttpContext context) =>
+        context.Request.Headers.Accept.Any(a => a is not null && a.Contains("json", StringComparison.OrdinalIgnoreCase));
 
     public static Task UnavailableAsync(HttpContext context, Tenant tenant, bool maintenance = false)
     {

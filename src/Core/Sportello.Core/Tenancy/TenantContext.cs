@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Sportello.Core.Modules;
 
 namespace Sportello.Core.Tenancy;
 
@@ -30,8 +29,8 @@ public sealed class TenantContext
     }
 
     /// <summary>The module's settings for this tenant, or a new instance with defaults when none were set.</summary>
-    public T GetModuleSettings<T>(Module module) where T : class, new() =>
-        Settings.ModuleSettings.TryGetValue(module.Id, out var json)
+    public T GetModuleSettings<T>(string moduleId) where T : class, new() =>
+        Settings.ModuleSettings.TryGetValue(moduleId, out var json)
             ? json.Deserialize<T>(SportelloJson.Options) ?? new T()
             : new T();
 }

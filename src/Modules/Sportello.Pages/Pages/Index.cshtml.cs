@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
-using Sportello.Core.Modules;
 using Sportello.Core.Tenancy;
 using Sportello.Pages.Data;
 using Sportello.Pages.Domain;
@@ -9,7 +8,7 @@ using Sportello.Pages.Domain;
 namespace Sportello.Pages.Pages;
 
 [OutputCache(PolicyName = TenantOutputCachePolicy.Name)]
-public sealed class IndexModel(TenantContext tenantContext, PagesDbContext db, ModuleCatalog modules) : PageModel
+public sealed class IndexModel(TenantContext tenantContext, PagesDbContext db) : PageModel
 {
     public Tenant Tenant => tenantContext.Tenant;
     public string Headline { get; private set; } = string.Empty;
@@ -21,6 +20,6 @@ public sealed class IndexModel(TenantContext tenantContext, PagesDbContext db, M
         var home = await db.Home.AsNoTracking().SingleOrDefaultAsync(h => h.Id == HomeContent.SingletonId, ct);
         Headline = home?.Headline ?? $"Benvenuto su {Tenant.DisplayName}";
         Intro = home?.Intro ?? string.Empty;
-        Settings = tenantContext.GetModuleSettings<PagesSettings>(modules.Find(PagesModule.ModuleId)!);
+        Settings = tenantContext.GetModuleSettings<PagesSettings>(PagesModule.ModuleId);
     }
 }
