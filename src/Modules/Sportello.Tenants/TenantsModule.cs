@@ -13,6 +13,7 @@ public sealed class TenantsModule : Module
     public override string Name => "Tenant";
     public override string Description => "Elenco dei tenant della piattaforma, con stato, indirizzi e moduli attivi.";
     public override bool DefaultTenantOnly => true;
+    public override IReadOnlyList<string> Dependencies => ["identity"];
 
     public override IEnumerable<Permission> Permissions =>
     [

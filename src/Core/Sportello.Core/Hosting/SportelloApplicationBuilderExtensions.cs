@@ -11,7 +11,8 @@ public static class SportelloApplicationBuilderExtensions
 {
     /// <summary>
     /// The request pipeline: tenant resolution, error handling (problem details under /api, branded pages elsewhere),
-    /// routing, module gating, output cache; then health probes, pages and every module's endpoints.
+    /// routing, module gating, authentication and authorization, output cache; then health probes, pages and every
+    /// module's endpoints.
     /// </summary>
     public static WebApplication UseSportello(this WebApplication app)
     {
@@ -33,6 +34,8 @@ public static class SportelloApplicationBuilderExtensions
 
         app.UseRouting();
         app.UseMiddleware<ModuleGatingMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseOutputCache();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

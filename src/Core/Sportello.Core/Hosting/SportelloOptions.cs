@@ -62,6 +62,9 @@ public sealed class RecipeOptions
     /// <summary>Recipes run, in order, when the host starts with an empty catalog; when none are configured, <see cref="DefaultRecipes"/>.</summary>
     public List<string> ProvisionOnEmptyCatalog { get; set; } = [];
 
+    /// <summary>Values for recipes' <c>{{ name }}</c> placeholders, overriding the defaults a recipe declares.</summary>
+    public Dictionary<string, string> Variables { get; set; } = new(StringComparer.Ordinal);
+
     public static IReadOnlyList<string> DefaultRecipes { get; } = ["default.recipe.json", "reseller-demo.recipe.json"];
 
     public IReadOnlyList<string> FirstRunRecipes => ProvisionOnEmptyCatalog.Count > 0 ? ProvisionOnEmptyCatalog : DefaultRecipes;

@@ -1,6 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,6 +16,7 @@ using Sportello.Core.Jobs;
 using Sportello.Core.Modules;
 using Sportello.Core.Recipes;
 using Sportello.Core.Recipes.Steps;
+using Sportello.Core.Security;
 using Sportello.Core.Storage;
 using Sportello.Core.Tenancy;
 
@@ -75,6 +81,7 @@ public static class SportelloServiceCollectionExtensions
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
 
+        AddSecurity(services);
         services.AddRazorPages(o => o.Conventions.Add(new ModulePageConvention(catalog)));
         services.AddOutputCache(o => o.AddPolicy(TenantOutputCachePolicy.Name, new TenantOutputCachePolicy()));
         services.AddProblemDetails();
@@ -87,6 +94,29 @@ public static class SportelloServiceCollectionExtensions
         }
 
         return builder;
+    }
+
+    /// <summary>
+    /// Data protection, cookies and authorization shared by all tenants but isolated between them: one key ring,
+    /// with every protector scoped to the current tenant; cookie names that carry the tenant; permission policies.
+    /// </summary>
+    private static void AddSecurity(IServiceCollection services)
+    {
+        services.AddDataProtection().SetApplicationName("Sportello");
+        services.AddOptions<KeyManagementOptions>().Configure<StorePaths, ILoggerFactory>((o, paths, logs) =>
+            o.XmlRepository ??= new FileSystemXmlRepository(new DirectoryInfo(paths.Keys), logs));
+        var original = services.Last(d => d.ServiceType == typeof(IDataProtectionProvider));
+        services.Remove(original);
+        services.AddSingleton<IDataProtectionProvider>(sp => new TenantDataProtectionProvider(
+            (IDataProtectionProvider)(original.ImplementationInstance
+                ?? original.ImplementationFactory?.Invoke(sp)
+                ?? ActivatorUtilities.CreateInstance(sp, original.ImplementationType!))));
+
+        services.AddAntiforgery();
+        services.PostConfigure<AntiforgeryOptions>(o => o.Cookie = new TenantCookieBuilder(o.Cookie, ".sportello.af"));
+        services.AddAuthentication();
+        services.AddAuthorization();
+        services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
     }
 
     public static IServiceCollection AddRecipeStep<TStep>(this IServiceCollection services) where TStep : class, IRecipeStep =>

@@ -56,7 +56,7 @@ internal sealed class SportelloStartup(
             var unfinished = recipe.TenantName is { } name && registry.Find(name)?.Settings.State == TenantState.Uninitialized;
             if (firstRun || unfinished)
             {
-                var tenant = await recipes.ExecuteAsync(recipe, ct: ct);
+                var tenant = await recipes.ExecuteAsync(recipe, ct: ct, variables: options.Value.Recipes.Variables);
                 logger.LogInformation("First run: tenant {TenantName} provisioned from {Recipe}", tenant, file);
             }
         }

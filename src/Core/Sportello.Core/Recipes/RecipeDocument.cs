@@ -10,6 +10,9 @@ public sealed class RecipeDocument
     public string? Description { get; init; }
     public required IReadOnlyList<JsonElement> Steps { get; init; }
 
+    /// <summary>Default values of the recipe's variables; whoever runs the recipe can override them.</summary>
+    public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The tenant its "tenant" step names, if it has one.</summary>
     public string? TenantName => Steps
         .Where(s => s.ValueKind == JsonValueKind.Object

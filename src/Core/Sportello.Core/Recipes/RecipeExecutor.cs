@@ -22,10 +22,17 @@ public sealed class RecipeExecutor(
 {
     private readonly Dictionary<string, IRecipeStep> _handlers = handlers.ToDictionary(h => h.Name, StringComparer.Ordinal);
 
-    /// <summary>Runs <paramref name="recipe"/>; <paramref name="tenantName"/> is required when it has no "tenant" step.</summary>
-    public async Task<string> ExecuteAsync(RecipeDocument recipe, string? tenantName = null, CancellationToken ct = default)
+    /// <summary>
+    /// Runs <paramref name="recipe"/>; <paramref name="tenantName"/> is required when it has no "tenant" step.
+    /// <paramref name="variables"/> override the recipe's own variable defaults.
+    /// </summary>
+    public async Task<string> ExecuteAsync(
+        RecipeDocument recipe,
+        string? tenantName = null,
+        CancellationToken ct = default,
+        IReadOnlyDictionary<string, string>? variables = null)
     {
-        var steps = await PrepareAsync(recipe, tenantName, ct);
+        var steps = await PrepareAsync(recipe, tenantName, variables, ct);
         var target = steps.TenantName;
         using var scope = logger.BeginScope("Recipe {Recipe} for tenant {Tenant}", recipe.Name, target);
         for (var i = 0; i < steps.Items.Count; i++)
@@ -52,10 +59,17 @@ public sealed class RecipeExecutor(
 
     /// <summary>Checks a recipe without running it; throws <see cref="RecipeException"/> listing every problem.</summary>
     public async Task ValidateAsync(RecipeDocument recipe, string? tenantName = null, CancellationToken ct = default) =>
-        await PrepareAsync(recipe, tenantName, ct);
+        await PrepareAsync(recipe, tenantName, null, ct);
 
-    private async Task<PreparedRecipe> PrepareAsync(RecipeDocument recipe, string? tenantName, CancellationToken ct)
+    private async Task<PreparedRecipe> PrepareAsync(
+        RecipeDocument recipe, string? tenantName, IReadOnlyDictionary<string, string>? variables, CancellationToken ct)
     {
+        var values = new Dictionary<string, string>(recipe.Variables, StringComparer.Ordinal);
+        foreach (var (name, value) in variables ?? new Dictionary<string, string>())
+        {
+            values[name] = value;
+        }
+
         var plan = new RecipePlan(tenantName is null ? null : await catalog.FindAsync(tenantName, ct));
         plan.TenantName ??= tenantName;
         var problems = new List<RecipeProblem>();
@@ -87,6 +101,14 @@ public sealed class RecipeExecutor(
 
             var node = JsonNode.Parse(element.GetRawText())!.AsObject();
             node.Remove("step");
+            var unknown = RecipeVariables.Substitute(node, values);
+            if (unknown.Count > 0)
+            {
+                problems.AddRange(unknown.Select(u => new RecipeProblem(i, Combine(stepPath, u.Path),
+                    $"Variabile '{u.Name}' non definita: aggiungila a \"variables\" della ricetta o alla configurazione (Sportello:Recipes:Variables:{u.Name}).")));
+                continue;
+            }
+
             object? model;
             try
             {

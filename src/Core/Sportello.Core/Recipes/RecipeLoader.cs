@@ -37,6 +37,7 @@ public static class RecipeLoader
         var problems = new List<RecipeProblem>();
         string? name = null, displayName = null, description = null;
         JsonElement? steps = null;
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var property in root.EnumerateObject())
         {
             var path = "$." + property.Name;
@@ -50,6 +51,19 @@ public static class RecipeLoader
                     break;
                 case "description":
                     description = Text(property.Value, path, problems);
+                    break;
+                case "variables" when property.Value.ValueKind == JsonValueKind.Object:
+                    foreach (var variable in property.Value.EnumerateObject())
+                    {
+                        if (Text(variable.Value, $"{path}.{variable.Name}", problems) is { } value)
+                        {
+                            variables[variable.Name] = value;
+                        }
+                    }
+
+                    break;
+                case "variables":
+                    problems.Add(new RecipeProblem(null, path, "Le variabili devono essere un oggetto di testi."));
                     break;
                 case "steps" when property.Value.ValueKind == JsonValueKind.Array:
                     steps = property.Value;
@@ -84,6 +98,7 @@ public static class RecipeLoader
             DisplayName = displayName,
             Description = description,
             Steps = steps!.Value.EnumerateArray().ToList(),
+            Variables = variables,
             BaseDirectory = baseDirectory,
         };
     }

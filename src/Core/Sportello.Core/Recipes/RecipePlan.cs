@@ -23,4 +23,7 @@ public sealed class RecipePlan
     public bool IsDefaultTenant => TenantName == TenantNames.Default;
 
     public HashSet<string> EnabledModules { get; }
+
+    /// <summary>What modules' steps want later steps to know (for example, roles a recipe defines), by key.</summary>
+    public Dictionary<string, object> Items { get; } = new(StringComparer.Ordinal);
 }

@@ -9,6 +9,9 @@ public sealed class StorePaths(IOptions<SportelloOptions> options, IHostEnvironm
 {
     public string AppData { get; } = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.AppData));
 
+    /// <summary>Where the Data Protection key ring is kept on a single node.</summary>
+    public string Keys => Path.Combine(AppData, "keys");
+
     public string HostDatabase => Path.Combine(AppData, "host.db");
 
     /// <summary>The folder of a tenant's files (SQLite store, search index, uploads).</summary>

@@ -12,7 +12,7 @@ public static class TenantDbContextServiceCollectionExtensions
     /// tenant: only the connection differs (a SQLite file, or a PostgreSQL search path). Tables are never
     /// schema-qualified, which is what lets the same migrations and model work on both providers.
     /// </summary>
-    public static IServiceCollection AddTenantDbContext<TContext>(this IServiceCollection services) where TContext : TenantDbContext =>
+    public static IServiceCollection AddTenantDbContext<TContext>(this IServiceCollection services) where TContext : DbContext =>
         services.AddDbContext<TContext>((provider, options) =>
         {
             var store = provider.GetRequiredService<TenantContext>().Settings.Store;

@@ -8,7 +8,15 @@ namespace Sportello.Core.Tenancy;
 /// </summary>
 public sealed class TenantContext
 {
+    private static readonly AsyncLocal<Tenant?> Ambient = new();
     private Tenant? _tenant;
+
+    /// <summary>
+    /// The tenant of the code running now, for the few framework extension points that get no scope or
+    /// HttpContext (data protection, cookie names). It flows with the async context from where
+    /// <see cref="Set"/> was called, and never back out to the caller's caller.
+    /// </summary>
+    public static Tenant? Current => Ambient.Value;
 
     public bool HasTenant => _tenant is not null;
 
@@ -26,6 +34,7 @@ public sealed class TenantContext
         }
 
         _tenant = tenant;
+        Ambient.Value = tenant;
     }
 
     /// <summary>The module's settings for this tenant, or a new instance with defaults when none were set.</summary>

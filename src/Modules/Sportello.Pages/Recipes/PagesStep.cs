@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Sportello.Core.Events;
 using Sportello.Core.Recipes;
 using Sportello.Core.Validation;
 using Sportello.Pages.Data;

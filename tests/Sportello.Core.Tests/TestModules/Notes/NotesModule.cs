@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Sportello.Core.Events;
 using Sportello.Core.Hosting;
 using Sportello.Core.Storage;
 using Sportello.Core.Tenancy;

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
+using Sportello.Core.Security;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Sportello.Core.Tenancy;
 
 namespace Sportello.Tenants.Pages.Admin.Tenants;
 
+[RequirePermission(TenantsPermissions.View)]
 public sealed class IndexModel(TenantRegistry registry, TenantContext tenant) : PageModel
 {
     public IReadOnlyList<TenantSummary> Tenants { get; private set; } = [];
@@ -13,16 +15,7 @@ public sealed class IndexModel(TenantRegistry registry, TenantContext tenant) : 
 
     public TimeZoneInfo TimeZone => tenant.Tenant.TimeZone;
 
-    public IActionResult OnGet()
-    {
-        if (!LocalRequests.IsAllowed(HttpContext))
-        {
-            return NotFound();
-        }
-
-        Tenants = TenantSummary.List(registry, Search);
-        return Page();
-    }
+    public void OnGet() => Tenants = TenantSummary.List(registry, Search);
 
     public static string StateLabel(TenantState state) => state switch
     {

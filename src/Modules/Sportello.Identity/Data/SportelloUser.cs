@@ -1,0 +1,14 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Sportello.Identity.Data;
+
+/// <summary>A person who signs in to one tenant; the e-mail address is the login identifier.</summary>
+public sealed class SportelloUser : IdentityUser
+{
+    public string DisplayName { get; set; } = string.Empty;
+
+    /// <summary>Preferred UI culture (it-IT, en-GB); null means the tenant's default.</summary>
+    public string? Culture { get; set; }
+
+    public DateTime CreatedUtc { get; set; }
+}

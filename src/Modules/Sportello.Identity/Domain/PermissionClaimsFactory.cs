@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Sportello.Core.Modules;
+using Sportello.Core.Security;
+using Sportello.Core.Tenancy;
+using Sportello.Identity.Data;
+
+namespace Sportello.Identity.Domain;
+
+/// <summary>
+/// Puts the user's permissions into the sign-in cookie: those granted to their roles (role claims), and for
+/// Administrators every permission the tenant's enabled modules declare, so a newly enabled module needs no grant.
+/// </summary>
+internal sealed class PermissionClaimsFactory(
+    UserManager<SportelloUser> users,
+    RoleManager<SportelloRole> roles,
+    IOptions<IdentityOptions> options,
+    ModuleCatalog modules,
+    TenantContext tenant)
+    : UserClaimsPrincipalFactory<SportelloUser, SportelloRole>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(SportelloUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim("display_name", string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email ?? string.Empty : user.DisplayName));
+        if (await UserManager.IsInRoleAsync(user, DefaultRoles.Administrator))
+        {
+            var granted = identity.FindAll(PermissionPolicyProvider.ClaimType).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+            var all = modules.Ordered
+                .Where(m => tenant.Tenant.IsEnabled(m.Id))
+                .SelectMany(m => m.Permissions)
+                .Select(p => p.Name);
+            foreach (var permission in all.Where(granted.Add))
+            {
+                identity.AddClaim(new Claim(PermissionPolicyProvider.ClaimType, permission));
+            }
+        }
+
+        return identity;
+    }
+}

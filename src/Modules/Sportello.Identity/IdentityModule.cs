@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Sportello.Core.Modules;
+using Sportello.Core.Security;
+using Sportello.Core.Storage;
+using Sportello.Identity.Data;
+using Sportello.Identity.Domain;
+using Sportello.Identity.Recipes;
+
+namespace Sportello.Identity;
+
+/// <summary>
+/// Users, roles and sign-in for each tenant, on ASP.NET Core Identity. One registration serves every tenant:
+/// the stores live in the tenant's database, cookies carry the tenant in their name and path, and data protection
+/// is scoped to the tenant, so a user or cookie of one tenant means nothing to another.
+/// </summary>
+public sealed class IdentityModule : Module
+{
+    public const string ModuleId = "identity";
+
+    public override string Id => ModuleId;
+    public override string Name => "Utenti e accessi";
+    public override string Description => "Utenti, ruoli, permessi e accesso allo sportello.";
+    public override bool HasMigrations => true;
+    public override IEnumerable<Type> RecipeSteps => [typeof(RolesStep), typeof(UsersStep)];
+
+    public override IEnumerable<Permission> Permissions =>
+    [
+        new(IdentityPermissions.AdminAccess, "Accedere al back office", "Entrare nell'area di amministrazione dello sportello."),
+        new(IdentityPermissions.ManageUsers, "Gestire gli utenti", "Invitare, bloccare e sbloccare utenti."),
+        new(IdentityPermissions.ManageRoles, "Gestire i ruoli", "Creare ruoli e assegnare permessi."),
+    ];
+
+    public override IEnumerable<AdminMenuEntry> AdminMenu =>
+        [new("Pannello", "/admin", IdentityPermissions.AdminAccess, 0)];
+
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddTenantDbContext<IdentityStoreDbContext>();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddIdentityCore<SportelloUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<SportelloRole>()
+            .AddEntityFrameworkStores<IdentityStoreDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<PermissionClaimsFactory>();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/access-denied";
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.Events.OnRedirectToLogin = context => ApiAware(context, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden);
+        });
+        foreach (var (scheme, cookie) in new[]
+        {
+            (IdentityConstants.ApplicationScheme, ".sportello.auth"),
+            (IdentityConstants.ExternalScheme, ".sportello.ext"),
+            (IdentityConstants.TwoFactorUserIdScheme, ".sportello.2fa"),
+            (IdentityConstants.TwoFactorRememberMeScheme, ".sportello.2fa-remember"),
+        })
+        {
+            services.PostConfigure<CookieAuthenticationOptions>(scheme, o => o.Cookie = new TenantCookieBuilder(o.Cookie, cookie));
+        }
+    }
+
+    // API clients get a status code, not a redirect to the sign-in page.
+    private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
+}
