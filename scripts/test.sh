@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The test command: installs and starts what the tests need (PostgreSQL 15 and Redis on 127.0.0.1) when missing,
+# The test command: installs and starts what the tests need (PostgreSQL 15, Redis and an SMTP server on 127.0.0.1) when missing,
 # runs `dotnet test SaaS.sln`, and stops whatever it started. Extra arguments go to `dotnet test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +10,7 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 missing=()
 command -v pg_ctlcluster >/dev/null 2>&1 || missing+=(postgresql)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+/usr/bin/python3 -c "import aiosmtpd" >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing ${missing[*]}"
   as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
@@ -18,7 +19,14 @@ fi
 
 started_pg=""
 started_redis=""
+smtp_pid=""
+maildir=""
 cleanup() {
+  if [ -n "$smtp_pid" ]; then
+    log "stopping the test SMTP server"
+    kill "$smtp_pid" >/dev/null 2>&1 || true
+    rm -rf "$maildir"
+  fi
   if [ -n "$started_redis" ]; then
     log "stopping redis"
     redis-cli -h 127.0.0.1 -p 6379 shutdown nosave >/dev/null 2>&1 || true
@@ -53,6 +61,17 @@ if ! redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then
   for _ in $(seq 1 30); do redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 && break; sleep 0.5; done
 fi
 export SPORTELLO_TEST_REDIS="127.0.0.1:6379"
+
+# A real SMTP server that files every message it receives in a Maildir the tests read. Always our own instance,
+# on a free port, so whatever else runs on the machine is left alone.
+maildir=$(mktemp -d)
+smtp_port=$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+/usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$smtp_port" -c aiosmtpd.handlers.Mailbox "$maildir/box" >/dev/null 2>&1 &
+smtp_pid=$!
+for _ in $(seq 1 50); do (echo > "/dev/tcp/127.0.0.1/$smtp_port") >/dev/null 2>&1 && break; sleep 0.1; done
+log "test SMTP server on 127.0.0.1:$smtp_port"
+export SPORTELLO_TEST_SMTP="127.0.0.1:$smtp_port"
+export SPORTELLO_TEST_MAILDIR="$maildir/box"
 
 results=$(mktemp)
 set +e

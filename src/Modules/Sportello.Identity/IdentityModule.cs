@@ -25,6 +25,8 @@ public sealed class IdentityModule : Module
     public override string Name => "Utenti e accessi";
     public override string Description => "Utenti, ruoli, permessi e accesso allo sportello.";
     public override bool HasMigrations => true;
+    public override IReadOnlyList<string> Dependencies => ["mail"];
+    public override Type SettingsType => typeof(IdentitySettings);
     public override IEnumerable<Type> RecipeSteps => [typeof(RolesStep), typeof(UsersStep)];
 
     public override IEnumerable<Permission> Permissions =>
@@ -40,6 +42,9 @@ public sealed class IdentityModule : Module
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddTenantDbContext<IdentityStoreDbContext>();
+        services.AddScoped<AccountMail>();
+        services.AddScoped<AuditLog>();
+        services.AddHttpContextAccessor();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.AddIdentityCore<SportelloUser>(o =>
             {
@@ -49,11 +54,16 @@ public sealed class IdentityModule : Module
                 o.Lockout.AllowedForNewUsers = true;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.SignIn.RequireConfirmedEmail = true;
+                o.Tokens.PasswordResetTokenProvider = TimedTokenProvider.ProviderName;
+                o.Tokens.EmailConfirmationTokenProvider = TimedTokenProvider.ProviderName;
+                o.Tokens.ChangeEmailTokenProvider = TimedTokenProvider.ProviderName;
             })
             .AddRoles<SportelloRole>()
             .AddEntityFrameworkStores<IdentityStoreDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<TimedTokenProvider>(TimedTokenProvider.ProviderName)
             .AddClaimsPrincipalFactory<PermissionClaimsFactory>();
 
         services.ConfigureApplicationCookie(o =>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Sportello.Core.Events;
 using Sportello.Core.Storage;
+using Sportello.Identity.Domain;
 
 namespace Sportello.Identity.Data;
 
@@ -33,5 +34,10 @@ public sealed class IdentityStoreDbContext(DbContextOptions<IdentityStoreDbConte
         builder.Entity<IdentityUserLogin<string>>().ToTable("Identity_UserLogins");
         builder.Entity<IdentityUserToken<string>>().ToTable("Identity_UserTokens");
         builder.Entity<IdentityRoleClaim<string>>().ToTable("Identity_RoleClaims");
+        builder.Entity<AuditEntry>(e =>
+        {
+            e.ToTable("Identity_Audit");
+            e.Property(a => a.Action).HasMaxLength(50);
+        });
     }
 }

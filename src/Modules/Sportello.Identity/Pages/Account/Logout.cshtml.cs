@@ -2,10 +2,11 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Sportello.Identity.Data;
+using Sportello.Identity.Domain;
 
 namespace Sportello.Identity.Pages.Account;
 
-public sealed class LogoutModel(SignInManager<SportelloUser> signIn) : PageModel
+public sealed class LogoutModel(SignInManager<SportelloUser> signIn, AuditLog audit) : PageModel
 {
     public void OnGet()
     {
@@ -13,6 +14,11 @@ public sealed class LogoutModel(SignInManager<SportelloUser> signIn) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
+        if (await signIn.UserManager.GetUserAsync(User) is { } user)
+        {
+            await audit.RecordAsync(AuditActions.SignedOut, user);
+        }
+
         await signIn.SignOutAsync();
         return LocalRedirect(Url.Content("~/"));
     }

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Sportello.Identity.Data;
+using Sportello.Mail.Domain;
+
+namespace Sportello.Identity.Domain;
+
+/// <summary>The account e-mails: each carries a one-hour link built for the tenant the request came to.</summary>
+public sealed class AccountMail(UserManager<SportelloUser> users, MailSender mail)
+{
+    private static readonly int Minutes = (int)TimedTokenProvider.Lifespan.TotalMinutes;
+
+    public async Task SendPasswordResetAsync(HttpRequest request, SportelloUser user, CancellationToken ct)
+    {
+        var code = await users.GeneratePasswordResetTokenAsync(user);
+        await SendAsync(DefaultTemplates.ResetPassword, user, user.Email!,
+            AccountLinks.Build(request, "/account/reset-password", new Dictionary<string, string?> { ["userId"] = user.Id, ["code"] = code }), ct);
+    }
+
+    public async Task SendEmailConfirmationAsync(HttpRequest request, SportelloUser user, CancellationToken ct)
+    {
+        var code = await users.GenerateEmailConfirmationTokenAsync(user);
+        await SendAsync(DefaultTemplates.ConfirmEmail, user, user.Email!,
+            AccountLinks.Build(request, "/account/confirm-email", new Dictionary<string, string?> { ["userId"] = user.Id, ["code"] = code }), ct);
+    }
+
+    public async Task SendEmailChangeAsync(HttpRequest request, SportelloUser user, string newEmail, CancellationToken ct)
+    {
+        var code = await users.GenerateChangeEmailTokenAsync(user, newEmail);
+        await SendAsync(DefaultTemplates.ChangeEmail, user, newEmail,
+            AccountLinks.Build(request, "/account/confirm-email-change", new Dictionary<string, string?> { ["userId"] = user.Id, ["email"] = newEmail, ["code"] = code }), ct);
+    }
+
+    private Task SendAsync(string template, SportelloUser user, string to, string link, CancellationToken ct) =>
+        mail.SendAsync(template, to, user.DisplayName, new Dictionary<string, object?>
+        {
+            ["user"] = new Dictionary<string, object?> { ["name"] = string.IsNullOrWhiteSpace(user.DisplayName) ? to : user.DisplayName },
+            ["link"] = link,
+            ["expires_minutes"] = Minutes,
+        }, user.Culture is null ? null : System.Globalization.CultureInfo.GetCultureInfo(user.Culture), ct);
+}

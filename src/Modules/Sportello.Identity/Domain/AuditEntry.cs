@@ -1,0 +1,32 @@
+namespace Sportello.Identity.Domain;
+
+/// <summary>Who did what to which account, when and from where; kept in the tenant's store.</summary>
+public sealed class AuditEntry
+{
+    public Guid Id { get; set; }
+    public DateTime OccurredUtc { get; set; }
+    public required string Action { get; set; }
+
+    /// <summary>The account the action concerns.</summary>
+    public string? SubjectUserId { get; set; }
+    public string? SubjectEmail { get; set; }
+
+    /// <summary>The signed-in user who acted, when not the subject (an administrator).</summary>
+    public string? ActorUserId { get; set; }
+    public string? IpAddress { get; set; }
+    public string? Detail { get; set; }
+}
+
+public static class AuditActions
+{
+    public const string SignedIn = "signed-in";
+    public const string SignInFailed = "sign-in-failed";
+    public const string LockedOut = "locked-out";
+    public const string SignedOut = "signed-out";
+    public const string SignedUp = "signed-up";
+    public const string EmailConfirmed = "email-confirmed";
+    public const string EmailChanged = "email-changed";
+    public const string PasswordResetRequested = "password-reset-requested";
+    public const string PasswordReset = "password-reset";
+    public const string PasswordChanged = "password-changed";
+}

@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Sportello.Core.Tenancy;
+using Sportello.Core.Validation;
+using Sportello.Identity.Data;
+using Sportello.Identity.Domain;
+
+namespace Sportello.Identity.Pages.Account;
+
+/// <summary>Self-service sign-up, when the tenant allows it: a Customer account that works once its e-mail is confirmed.</summary>
+public sealed class RegisterModel(
+    UserManager<SportelloUser> users,
+    AccountMail mail,
+    AuditLog audit,
+    TenantContext tenant,
+    TimeProvider time) : PageModel
+{
+    [BindProperty]
+    public string DisplayName { get; set; } = string.Empty;
+
+    [BindProperty]
+    public string Email { get; set; } = string.Empty;
+
+    [BindProperty]
+    public string Password { get; set; } = string.Empty;
+
+    public bool Done { get; private set; }
+
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    public IActionResult OnGet() => Allowed ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!Allowed)
+        {
+            return NotFound();
+        }
+
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(DisplayName) || DisplayName.Length > 200)
+        {
+            errors.Add("Scrivi nome e cognome (al massimo 200 caratteri).");
+        }
+
+        if (EmailAddress.Check(Email) is { } emailError)
+        {
+            errors.Add(emailError);
+        }
+
+        errors.AddRange(PasswordRules.Check(Password, users.Options.Password));
+        if (errors.Count > 0)
+        {
+            Errors = errors;
+            return Page();
+        }
+
+        var email = Email.Trim();
+        if (await users.FindByEmailAsync(email) is null)
+        {
+            var user = new SportelloUser
+            {
+                UserName = email,
+                Email = email,
+                DisplayName = DisplayName.Trim(),
+                CreatedUtc = time.GetUtcNow().UtcDateTime,
+            };
+            var created = await users.CreateAsync(user, Password);
+            if (!created.Succeeded)
+            {
+                Errors = created.Errors.Select(IdentityMessages.Describe).ToList();
+                return Page();
+            }
+
+            await users.AddToRoleAsync(user, DefaultRoles.Customer);
+            await audit.RecordAsync(AuditActions.SignedUp, user, ct: ct);
+            await mail.SendEmailConfirmationAsync(Request, user, ct);
+        }
+
+        // An address already registered gets the same page: sign-up does not reveal who has an account.
+        Done = true;
+        return Page();
+    }
+
+    private bool Allowed => tenant.GetModuleSettings<IdentitySettings>(IdentityModule.ModuleId).AllowSignUp;
+}

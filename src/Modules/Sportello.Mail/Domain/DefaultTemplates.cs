@@ -1,0 +1,75 @@
+namespace Sportello.Mail.Domain;
+
+/// <summary>
+/// The templates every tenant starts with, in Italian and English. A tenant's edited copy replaces one of these;
+/// when that copy is broken, this one is sent instead.
+/// </summary>
+public static class DefaultTemplates
+{
+    public const string ConfirmEmail = "account.confirm-email";
+    public const string ResetPassword = "account.reset-password";
+    public const string ChangeEmail = "account.change-email";
+    public const string SetPassword = "account.set-password";
+
+    private const string Footer = """
+        <p style="color:#555;font-size:13px">{{ tenant.name }}{% if tenant.phone %} · {{ tenant.phone }}{% endif %}{% if tenant.hours %} · {{ tenant.hours }}{% endif %}</p>
+        """;
+
+    private static readonly Dictionary<(string Key, string Language), (string Subject, string Body)> Templates = new()
+    {
+        [(ConfirmEmail, "it")] = ("Conferma il tuo indirizzo e-mail per {{ tenant.name }}", """
+            <p>Ciao {{ user.name }},</p>
+            <p>per completare la registrazione a {{ tenant.name }} conferma il tuo indirizzo e-mail:</p>
+            <p><a href="{{ link }}">Conferma l'indirizzo</a></p>
+            <p>Se non hai chiesto tu la registrazione, ignora questo messaggio.</p>
+            """ + Footer),
+        [(ConfirmEmail, "en")] = ("Confirm your e-mail address for {{ tenant.name }}", """
+            <p>Hello {{ user.name }},</p>
+            <p>to finish signing up to {{ tenant.name }}, please confirm your e-mail address:</p>
+            <p><a href="{{ link }}">Confirm the address</a></p>
+            <p>If you did not sign up, you can ignore this message.</p>
+            """ + Footer),
+        [(ResetPassword, "it")] = ("Reimposta la password di {{ tenant.name }}", """
+            <p>Ciao {{ user.name }},</p>
+            <p>abbiamo ricevuto una richiesta per reimpostare la tua password. Il collegamento vale {{ expires_minutes }} minuti e si può usare una sola volta:</p>
+            <p><a href="{{ link }}">Scegli una nuova password</a></p>
+            <p>Se non sei stato tu, ignora questo messaggio: la tua password resta quella di prima.</p>
+            """ + Footer),
+        [(ResetPassword, "en")] = ("Reset your {{ tenant.name }} password", """
+            <p>Hello {{ user.name }},</p>
+            <p>we received a request to reset your password. The link is valid for {{ expires_minutes }} minutes and works once:</p>
+            <p><a href="{{ link }}">Choose a new password</a></p>
+            <p>If it was not you, ignore this message: your password stays as it was.</p>
+            """ + Footer),
+        [(ChangeEmail, "it")] = ("Conferma il nuovo indirizzo e-mail", """
+            <p>Ciao {{ user.name }},</p>
+            <p>per usare questo indirizzo su {{ tenant.name }} confermalo entro {{ expires_minutes }} minuti:</p>
+            <p><a href="{{ link }}">Conferma il nuovo indirizzo</a></p>
+            """ + Footer),
+        [(ChangeEmail, "en")] = ("Confirm your new e-mail address", """
+            <p>Hello {{ user.name }},</p>
+            <p>to use this address on {{ tenant.name }}, confirm it within {{ expires_minutes }} minutes:</p>
+            <p><a href="{{ link }}">Confirm the new address</a></p>
+            """ + Footer),
+        [(SetPassword, "it")] = ("Il tuo accesso a {{ tenant.name }}", """
+            <p>Ciao {{ user.name }},</p>
+            <p>è stato creato un accesso per te su {{ tenant.name }}. Scegli la tua password entro {{ expires_minutes }} minuti:</p>
+            <p><a href="{{ link }}">Scegli la password</a></p>
+            """ + Footer),
+        [(SetPassword, "en")] = ("Your access to {{ tenant.name }}", """
+            <p>Hello {{ user.name }},</p>
+            <p>an account was created for you on {{ tenant.name }}. Choose your password within {{ expires_minutes }} minutes:</p>
+            <p><a href="{{ link }}">Choose your password</a></p>
+            """ + Footer),
+    };
+
+    public static IEnumerable<string> Keys => Templates.Keys.Select(k => k.Key).Distinct();
+
+    public static IEnumerable<string> Languages => ["it", "en"];
+
+    /// <summary>The default for a key and language; Italian when the language has none.</summary>
+    public static (string Subject, string Body) Get(string key, string language) =>
+        Templates.TryGetValue((key, language), out var template) ? template
+        : Templates.TryGetValue((key, "it"), out var italian) ? italian
+        : throw new ArgumentException($"No mail template '{key}'.", nameof(key));
+}

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Sportello.Core.Modules;
+using Sportello.Core.Storage;
+using Sportello.Mail.Data;
+using Sportello.Mail.Domain;
+
+namespace Sportello.Mail;
+
+/// <summary>E-mail for every module: per-tenant sender and SMTP server, Liquid templates the tenant can edit.</summary>
+public sealed class MailModule : Module
+{
+    public const string ModuleId = "mail";
+
+    public override string Id => ModuleId;
+    public override string Name => "E-mail";
+    public override string Description => "Invio di e-mail con mittente e modelli dello sportello.";
+    public override bool HasMigrations => true;
+    public override Type SettingsType => typeof(MailSettings);
+
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PlatformMailOptions>().Bind(configuration.GetSection(PlatformMailOptions.Section));
+        services.AddTenantDbContext<MailDbContext>();
+        services.AddSingleton<MailTransport>();
+        services.AddScoped<MailSender>();
+    }
+}

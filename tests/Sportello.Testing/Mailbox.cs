@@ -1,0 +1,45 @@
+using System.Text.RegularExpressions;
+using MimeKit;
+
+namespace Sportello.Testing;
+
+/// <summary>Reads messages the host delivered: .eml files in a pickup folder, or a Maildir the test SMTP server writes.</summary>
+public static partial class Mailbox
+{
+    [GeneratedRegex("href=\"([^\"]+)\"")]
+    private static partial Regex Href();
+
+    /// <summary>Messages for <paramref name="to"/> in the tenant's pickup folder, oldest first.</summary>
+    public static IReadOnlyList<MimeMessage> Pickup(SportelloApp app, string tenant, string to) =>
+        Read(Path.Combine(app.AppData, "mail-pickup", tenant), to);
+
+    /// <summary>Waits up to five seconds for a message to <paramref name="to"/> in a folder (Maildir "new" or pickup).</summary>
+    public static async Task<MimeMessage> WaitForAsync(string folder, string to)
+    {
+        for (var i = 0; i < 50; i++)
+        {
+            if (Read(folder, to).LastOrDefault() is { } message)
+            {
+                return message;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new InvalidOperationException($"No message to {to} arrived in {folder}.");
+    }
+
+    /// <summary>The first link of the message's HTML body, decoded.</summary>
+    public static string FirstLink(MimeMessage message) =>
+        System.Net.WebUtility.HtmlDecode(Href().Match(message.HtmlBody ?? string.Empty).Groups[1].Value);
+
+    private static List<MimeMessage> Read(string folder, string to) =>
+        !Directory.Exists(folder)
+            ? []
+            : Directory.GetFiles(folder)
+                .Select(f => (File: f, Time: File.GetLastWriteTimeUtc(f)))
+                .OrderBy(f => f.Time).ThenBy(f => f.File, StringComparer.Ordinal)
+                .Select(f => MimeMessage.Load(f.File))
+                .Where(m => m.To.Mailboxes.Any(a => string.Equals(a.Address, to, StringComparison.OrdinalIgnoreCase)))
+                .ToList();
+}
