@@ -45,6 +45,7 @@ public sealed class IdentityModule : Module
         services.AddScoped<AccountMail>();
         services.AddScoped<AuditLog>();
         services.AddHttpContextAccessor();
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add<AdminTwoFactorFilter>());
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.AddIdentityCore<SportelloUser>(o =>
             {
@@ -58,12 +59,14 @@ public sealed class IdentityModule : Module
                 o.Tokens.PasswordResetTokenProvider = TimedTokenProvider.ProviderName;
                 o.Tokens.EmailConfirmationTokenProvider = TimedTokenProvider.ProviderName;
                 o.Tokens.ChangeEmailTokenProvider = TimedTokenProvider.ProviderName;
+                o.Tokens.AuthenticatorTokenProvider = TotpTokenProvider.ProviderName;
             })
             .AddRoles<SportelloRole>()
             .AddEntityFrameworkStores<IdentityStoreDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddTokenProvider<TimedTokenProvider>(TimedTokenProvider.ProviderName)
+            .AddTokenProvider<TotpTokenProvider>(TotpTokenProvider.ProviderName)
             .AddClaimsPrincipalFactory<PermissionClaimsFactory>();
 
         services.ConfigureApplicationCookie(o =>

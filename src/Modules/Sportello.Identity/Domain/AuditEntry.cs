@@ -29,4 +29,8 @@ public static class AuditActions
     public const string PasswordResetRequested = "password-reset-requested";
     public const string PasswordReset = "password-reset";
     public const string PasswordChanged = "password-changed";
+    public const string TwoFactorEnabled = "two-factor-enabled";
+    public const string TwoFactorDisabled = "two-factor-disabled";
+    public const string RecoveryCodesGenerated = "recovery-codes-generated";
+    public const string RecoveryCodeUsed = "recovery-code-used";
 }

@@ -12,7 +12,7 @@ namespace Sportello.Identity.Domain;
 /// Puts the user's permissions into the sign-in cookie: those granted to their roles (role claims), and for
 /// Administrators every permission the tenant's enabled modules declare, so a newly enabled module needs no grant.
 /// </summary>
-internal sealed class PermissionClaimsFactory(
+public sealed class PermissionClaimsFactory(
     UserManager<SportelloUser> users,
     RoleManager<SportelloRole> roles,
     IOptions<IdentityOptions> options,
@@ -20,10 +20,17 @@ internal sealed class PermissionClaimsFactory(
     TenantContext tenant)
     : UserClaimsPrincipalFactory<SportelloUser, SportelloRole>(users, roles, options)
 {
+    /// <summary>Present when the user has an authenticator enrolled; read by the "2FA for administrators" rule.</summary>
+    public const string TwoFactorClaim = "two_factor";
+
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(SportelloUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim("display_name", string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email ?? string.Empty : user.DisplayName));
+        if (user.TwoFactorEnabled)
+        {
+            identity.AddClaim(new Claim(TwoFactorClaim, "on"));
+        }
         if (await UserManager.IsInRoleAsync(user, DefaultRoles.Administrator))
         {
             var granted = identity.FindAll(PermissionPolicyProvider.ClaimType).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);

@@ -60,6 +60,11 @@ public sealed class LoginModel(SignInManager<SportelloUser> signIn, AuditLog aud
             return LocalRedirect(SafeReturnUrl());
         }
 
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("LoginTwoFactor", new { ReturnUrl = SafeReturnUrl(), RememberMe });
+        }
+
         // Identity says "not allowed" (e-mail unconfirmed) before it checks the password: say so only to the owner.
         var unconfirmed = result.IsNotAllowed && await signIn.UserManager.CheckPasswordAsync(user, Password);
         await audit.RecordAsync(result.IsLockedOut ? AuditActions.LockedOut : AuditActions.SignInFailed, user);

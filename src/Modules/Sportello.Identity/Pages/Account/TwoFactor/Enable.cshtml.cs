@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Sportello.Core.Tenancy;
+using Sportello.Identity.Data;
+using Sportello.Identity.Domain;
+
+namespace Sportello.Identity.Pages.Account.TwoFactor;
+
+/// <summary>Enrols an authenticator app: QR code and key, one code to prove it works, then ten recovery codes shown once.</summary>
+[Authorize]
+public sealed class EnableModel(SignInManager<SportelloUser> signIn, TenantContext tenant, AuditLog audit) : PageModel
+{
+    [BindProperty]
+    public string Code { get; set; } = string.Empty;
+
+    [BindProperty(SupportsGet = true)]
+    public bool Required { get; set; }
+
+    public string ReadableKey { get; private set; } = string.Empty;
+    public string QrSvg { get; private set; } = string.Empty;
+    public string? Error { get; private set; }
+    public IReadOnlyList<string> RecoveryCodes { get; private set; } = [];
+
+    private UserManager<SportelloUser> Users => signIn.UserManager;
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var user = await Users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        if (user.TwoFactorEnabled)
+        {
+            return LocalRedirect(Url.Content("~/account/two-factor"));
+        }
+
+        await ShowKeyAsync(user);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var user = await Users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        if (!await Users.VerifyTwoFactorTokenAsync(user, Users.Options.Tokens.AuthenticatorTokenProvider, Code))
+        {
+            Error = "Il codice non è valido. Controlla che l'ora del telefono sia giusta e usa il codice che l'app mostra adesso.";
+            await ShowKeyAsync(user);
+            return Page();
+        }
+
+        await Users.SetTwoFactorEnabledAsync(user, true);
+        RecoveryCodes = (await Users.GenerateNewTwoFactorRecoveryCodesAsync(user, IndexModel.RecoveryCodeCount))!.ToList();
+        await signIn.RefreshSignInAsync(user);
+        await audit.RecordAsync(AuditActions.TwoFactorEnabled, user, ct: ct);
+        return Page();
+    }
+
+    private async Task ShowKeyAsync(SportelloUser user)
+    {
+        var key = await Users.GetAuthenticatorKeyAsync(user);
+        if (string.IsNullOrEmpty(key))
+        {
+            await Users.ResetAuthenticatorKeyAsync(user);
+            key = await Users.GetAuthenticatorKeyAsync(user);
+        }
+
+        ReadableKey = AuthenticatorQrCode.Readable(key!);
+        QrSvg = AuthenticatorQrCode.Svg(AuthenticatorQrCode.Uri(tenant.Tenant.DisplayName, user.Email!, key!));
+    }
+}
