@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The test command: installs and starts what the tests need (PostgreSQL 15, Redis and an SMTP server on 127.0.0.1) when missing,
+# The test command: installs what the tests need when missing (PostgreSQL 15, Redis, aiosmtpd, Debian's chromium),
+# starts the servers on 127.0.0.1,
 # runs `dotnet test SaaS.sln`, and stops whatever it started. Extra arguments go to `dotnet test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +12,7 @@ missing=()
 command -v pg_ctlcluster >/dev/null 2>&1 || missing+=(postgresql)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 /usr/bin/python3 -c "import aiosmtpd" >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing ${missing[*]}"
   as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
@@ -72,6 +74,10 @@ for _ in $(seq 1 50); do (echo > "/dev/tcp/127.0.0.1/$smtp_port") >/dev/null 2>&
 log "test SMTP server on 127.0.0.1:$smtp_port"
 export SPORTELLO_TEST_SMTP="127.0.0.1:$smtp_port"
 export SPORTELLO_TEST_MAILDIR="$maildir/box"
+
+# Browser tests save their screenshots here (kept as artifacts).
+export SPORTELLO_TEST_RESULTS="$PWD/TestResults"
+mkdir -p "$SPORTELLO_TEST_RESULTS"
 
 results=$(mktemp)
 set +e

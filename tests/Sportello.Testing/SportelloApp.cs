@@ -43,7 +43,8 @@ public sealed class SportelloApp : WebApplicationFactory<Program>
         string environment = "Development",
         FakeTimeProvider? time = null,
         IDictionary<string, string?>? settings = null,
-        string? appData = null)
+        string? appData = null,
+        bool kestrel = false)
     {
         appData ??= Path.Combine(Path.GetTempPath(), "sportello-tests", Guid.NewGuid().ToString("N"));
         var config = new Dictionary<string, string?>
@@ -73,7 +74,17 @@ public sealed class SportelloApp : WebApplicationFactory<Program>
         }
 
         var app = new SportelloApp(kind, appData, config, environment, time) { _database = database };
-        _ = app.Server; // builds and starts the host: migrations, catalog, first-run recipes
+        if (kestrel)
+        {
+            // A real socket on a free loopback port, for a browser to reach.
+            app.UseKestrel(0);
+            app.StartServer();
+        }
+        else
+        {
+            _ = app.Server; // builds and starts the host: migrations, catalog, first-run recipes
+        }
+
         return app;
     }
 
