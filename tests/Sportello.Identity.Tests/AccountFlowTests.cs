@@ -143,7 +143,7 @@ public abstract class AccountFlowTests(StoreKind kind) : IAsyncLifetime
         });
         var html = await TextAsync(response);
         Assert.Contains("Scrivi nome e cognome", html);
-        Assert.Contains("manca la @", html);
+        Assert.Contains("Scrivi un indirizzo e-mail valido", html);
         Assert.Contains("almeno 10 caratteri", html);
     }
 

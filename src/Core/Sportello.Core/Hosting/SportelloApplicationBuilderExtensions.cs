@@ -35,6 +35,7 @@ public static class SportelloApplicationBuilderExtensions
         app.UseRouting();
         app.UseMiddleware<ModuleGatingMiddleware>();
         app.UseAuthentication();
+        app.UseRequestLocalization();
         app.UseAuthorization();
         app.UseOutputCache();
 

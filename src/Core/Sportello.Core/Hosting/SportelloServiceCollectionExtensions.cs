@@ -13,6 +13,7 @@ using Microsoft.Extensions.Logging;
 using Quartz;
 using Sportello.Core.Events;
 using Sportello.Core.Jobs;
+using Sportello.Core.Localization;
 using Sportello.Core.Modules;
 using Sportello.Core.Recipes;
 using Sportello.Core.Recipes.Steps;
@@ -82,6 +83,8 @@ public static class SportelloServiceCollectionExtensions
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
 
         AddSecurity(services);
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(SportelloCultures.Configure);
         services.AddRazorPages(o => o.Conventions.Add(new ModulePageConvention(catalog)));
         services.AddOutputCache(o => o.AddPolicy(TenantOutputCachePolicy.Name, new TenantOutputCachePolicy()));
         services.AddProblemDetails();

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Sportello.Core.Tenancy;
 
 /// <summary>
-/// Caches anonymous GET pages per tenant and tenant version, tagged with the tenant so its content can be evicted.
+/// Caches anonymous GET pages per tenant, tenant version and language, tagged with the tenant so its content can be evicted.
 /// A response that sets a cookie or is not 200 is never stored.
 /// </summary>
 public sealed class TenantOutputCachePolicy : IOutputCachePolicy
@@ -31,6 +31,7 @@ public sealed class TenantOutputCachePolicy : IOutputCachePolicy
         {
             context.CacheVaryByRules.VaryByValues["tenant"] = tenant.Name;
             context.CacheVaryByRules.VaryByValues["version"] = tenant.Settings.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            context.CacheVaryByRules.VaryByValues["culture"] = System.Globalization.CultureInfo.CurrentUICulture.Name;
             context.Tags.Add(Tag(tenant.Name));
             context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(10);
         }

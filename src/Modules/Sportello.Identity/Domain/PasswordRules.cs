@@ -1,40 +1,47 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 
 namespace Sportello.Identity.Domain;
 
-/// <summary>Identity's password policy as plain checks with Italian reasons, for validating before anything is written.</summary>
+/// <summary>
+/// Identity's password policy as plain checks, for validating before anything is written. Reasons are Italian, or in
+/// the request's language when a localizer is given.
+/// </summary>
 public static class PasswordRules
 {
-    public static IEnumerable<string> Check(string password, PasswordOptions rules)
+    public static IEnumerable<string> Check(string password, PasswordOptions rules, IStringLocalizer? localizer = null)
     {
+        string T(string text, params object[] args) =>
+            localizer is null ? string.Format(System.Globalization.CultureInfo.InvariantCulture, text, args) : localizer[text, args];
+
         if (password.Length < rules.RequiredLength)
         {
-            yield return $"La password deve avere almeno {rules.RequiredLength} caratteri.";
+            yield return T("La password deve avere almeno {0} caratteri.", rules.RequiredLength);
         }
 
         if (rules.RequireDigit && !password.Any(char.IsAsciiDigit))
         {
-            yield return "La password deve contenere almeno una cifra.";
+            yield return T("La password deve contenere almeno una cifra.");
         }
 
         if (rules.RequireLowercase && !password.Any(char.IsAsciiLetterLower))
         {
-            yield return "La password deve contenere almeno una lettera minuscola.";
+            yield return T("La password deve contenere almeno una lettera minuscola.");
         }
 
         if (rules.RequireUppercase && !password.Any(char.IsAsciiLetterUpper))
         {
-            yield return "La password deve contenere almeno una lettera maiuscola.";
+            yield return T("La password deve contenere almeno una lettera maiuscola.");
         }
 
         if (rules.RequireNonAlphanumeric && password.All(char.IsAsciiLetterOrDigit))
         {
-            yield return "La password deve contenere almeno un simbolo.";
+            yield return T("La password deve contenere almeno un simbolo.");
         }
 
         if (password.Distinct().Count() < rules.RequiredUniqueChars)
         {
-            yield return $"La password deve contenere almeno {rules.RequiredUniqueChars} caratteri diversi.";
+            yield return T("La password deve contenere almeno {0} caratteri diversi.", rules.RequiredUniqueChars);
         }
     }
 }

@@ -27,6 +27,11 @@ public sealed class PermissionClaimsFactory(
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim("display_name", string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email ?? string.Empty : user.DisplayName));
+        if (user.Culture is { } culture)
+        {
+            identity.AddClaim(new Claim(Sportello.Core.Localization.SportelloCultures.UserClaim, culture));
+        }
+
         if (user.TwoFactorEnabled)
         {
             identity.AddClaim(new Claim(TwoFactorClaim, "on"));

@@ -11,14 +11,15 @@ namespace Sportello.Pages.Pages;
 public sealed class IndexModel(TenantContext tenantContext, PagesDbContext db) : PageModel
 {
     public Tenant Tenant => tenantContext.Tenant;
-    public string Headline { get; private set; } = string.Empty;
+    /// <summary>The tenant's own headline; null until it writes one (the page then greets with the tenant's name).</summary>
+    public string? Headline { get; private set; }
     public string Intro { get; private set; } = string.Empty;
     public PagesSettings Settings { get; private set; } = new();
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var home = await db.Home.AsNoTracking().SingleOrDefaultAsync(h => h.Id == HomeContent.SingletonId, ct);
-        Headline = home?.Headline ?? $"Benvenuto su {Tenant.DisplayName}";
+        Headline = home?.Headline;
         Intro = home?.Intro ?? string.Empty;
         Settings = tenantContext.GetModuleSettings<PagesSettings>(PagesModule.ModuleId);
     }

@@ -11,7 +11,6 @@ public sealed class ErrorModel : PageModel
 {
     public string Title { get; private set; } = string.Empty;
     public string Message { get; private set; } = string.Empty;
-    public string English { get; private set; } = string.Empty;
 
     public void OnGet(int? code) => Describe(code);
 
@@ -30,14 +29,14 @@ public sealed class ErrorModel : PageModel
         }
 
         Response.StatusCode = status;
-        (Title, Message, English) = status switch
+        (Title, Message) = status switch
         {
-            404 => ("Pagina non trovata", "La pagina che cerchi non esiste o è stata spostata.", "The page you are looking for does not exist."),
-            403 => ("Accesso non consentito", "Non hai i permessi per vedere questa pagina.", "You are not allowed to see this page."),
-            400 => ("Richiesta non valida", "La richiesta non è stata compresa. Controlla i dati e riprova.", "The request could not be understood."),
-            503 => ("Servizio non disponibile", "Il servizio è momentaneamente non disponibile. Riprova tra poco.", "The service is temporarily unavailable."),
-            >= 500 => ("Si è verificato un errore", "Qualcosa non ha funzionato da parte nostra. Riprova tra qualche minuto; se il problema continua, contatta l'assistenza.", "Something went wrong on our side."),
-            _ => ("Richiesta non completata", "Non è stato possibile completare la richiesta.", "The request could not be completed."),
+            404 => ("Pagina non trovata", "La pagina che cerchi non esiste o è stata spostata."),
+            403 => ("Accesso non consentito", "Non hai i permessi per vedere questa pagina."),
+            400 => ("Richiesta non valida", "La richiesta non è stata compresa. Controlla i dati e riprova."),
+            503 => ("Servizio non disponibile", "Il servizio è momentaneamente non disponibile. Riprova tra poco."),
+            >= 500 => ("Si è verificato un errore", "Qualcosa non ha funzionato da parte nostra. Riprova tra qualche minuto; se il problema continua, contatta l'assistenza."),
+            _ => ("Richiesta non completata", "Non è stato possibile completare la richiesta."),
         };
     }
 }

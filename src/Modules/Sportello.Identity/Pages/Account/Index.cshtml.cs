@@ -2,28 +2,109 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Sportello.Core.Localization;
+using Sportello.Core.Validation;
 using Sportello.Identity.Data;
+using Sportello.Identity.Domain;
 
 namespace Sportello.Identity.Pages.Account;
 
+/// <summary>The user's own profile: name, language, and a new e-mail address that takes effect once confirmed.</summary>
 [Authorize]
-public sealed class IndexModel(UserManager<SportelloUser> users) : PageModel
+public sealed class IndexModel(SignInManager<SportelloUser> signIn, AccountMail mail) : PageModel
 {
-    public string DisplayName { get; private set; } = string.Empty;
+    [BindProperty]
+    public string DisplayName { get; set; } = string.Empty;
+
+    [BindProperty]
+    public string? Culture { get; set; }
+
+    [BindProperty]
+    public string? NewEmail { get; set; }
+
     public string Email { get; private set; } = string.Empty;
     public IList<string> Roles { get; private set; } = [];
+    public string? Message { get; private set; }
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    private UserManager<SportelloUser> Users => signIn.UserManager;
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var user = await users.GetUserAsync(User);
+        var user = await Users.GetUserAsync(User);
         if (user is null)
         {
             return Challenge();
         }
 
         DisplayName = user.DisplayName;
-        Email = user.Email ?? string.Empty;
-        Roles = await users.GetRolesAsync(user);
+        Culture = user.Culture;
+        await ShowAsync(user);
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var user = await Users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(DisplayName) || DisplayName.Length > 200)
+        {
+            errors.Add("Scrivi nome e cognome (al massimo 200 caratteri).");
+        }
+
+        if (Culture is not null && SportelloCultures.Supported.All(c => c.Name != Culture))
+        {
+            errors.Add("Lingua non disponibile.");
+        }
+
+        var changingEmail = !string.IsNullOrWhiteSpace(NewEmail) && !string.Equals(NewEmail.Trim(), user.Email, StringComparison.OrdinalIgnoreCase);
+        if (changingEmail && EmailAddress.Check(NewEmail) is not null)
+        {
+            errors.Add("Scrivi un indirizzo e-mail valido (esempio: nome@dominio.it).");
+        }
+
+        if (errors.Count > 0)
+        {
+            Errors = errors;
+            await ShowAsync(user);
+            return Page();
+        }
+
+        user.DisplayName = DisplayName.Trim();
+        user.Culture = string.IsNullOrEmpty(Culture) ? null : Culture;
+        await Users.UpdateAsync(user);
+        await signIn.RefreshSignInAsync(user);
+        if (user.Culture is { } chosen)
+        {
+            // The page that confirms the change already speaks the chosen language.
+            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture =
+                System.Globalization.CultureInfo.GetCultureInfo(chosen);
+        }
+
+        if (changingEmail)
+        {
+            // The address changes only when the link sent to it is opened: nobody can take over an address they cannot read.
+            await mail.SendEmailChangeAsync(Request, user, NewEmail!.Trim(), ct);
+            Message = "Ti abbiamo inviato un collegamento al nuovo indirizzo: la modifica vale quando lo apri.";
+        }
+        else
+        {
+            Message = "Profilo aggiornato.";
+        }
+
+        NewEmail = null;
+        await ShowAsync(user);
+        return Page();
+    }
+
+    private async Task ShowAsync(SportelloUser user)
+    {
+        Email = user.Email ?? string.Empty;
+        Roles = await Users.GetRolesAsync(user);
     }
 }

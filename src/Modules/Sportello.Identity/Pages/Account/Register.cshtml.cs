@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Sportello.Core.Tenancy;
 using Sportello.Core.Validation;
 using Sportello.Identity.Data;
@@ -14,7 +15,8 @@ public sealed class RegisterModel(
     AccountMail mail,
     AuditLog audit,
     TenantContext tenant,
-    TimeProvider time) : PageModel
+    TimeProvider time,
+    IStringLocalizer<IdentityStrings> L) : PageModel
 {
     [BindProperty]
     public string DisplayName { get; set; } = string.Empty;
@@ -41,15 +43,15 @@ public sealed class RegisterModel(
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(DisplayName) || DisplayName.Length > 200)
         {
-            errors.Add("Scrivi nome e cognome (al massimo 200 caratteri).");
+            errors.Add(L["Scrivi nome e cognome (al massimo 200 caratteri)."]);
         }
 
-        if (EmailAddress.Check(Email) is { } emailError)
+        if (EmailAddress.Check(Email) is not null)
         {
-            errors.Add(emailError);
+            errors.Add(L["Scrivi un indirizzo e-mail valido (esempio: nome@dominio.it)."]);
         }
 
-        errors.AddRange(PasswordRules.Check(Password, users.Options.Password));
+        errors.AddRange(PasswordRules.Check(Password, users.Options.Password, L));
         if (errors.Count > 0)
         {
             Errors = errors;
