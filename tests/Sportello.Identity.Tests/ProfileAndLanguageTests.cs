@@ -4,11 +4,14 @@ namespace Sportello.Identity.Tests;
 
 public abstract class ProfileAndLanguageTests(StoreKind kind) : ProviderTests(kind)
 {
+    /// <summary>Posts the form and follows its redirect, as a browser does.</summary>
     private static async Task<string> PostAsync(HttpClient client, string page, Dictionary<string, string> fields)
     {
         var html = await client.GetStringAsync(page);
         fields["__RequestVerificationToken"] = SignIn.AntiforgeryToken(html);
-        return WebUtility.HtmlDecode(await (await client.PostAsync(page, new FormUrlEncodedContent(fields))).Content.ReadAsStringAsync());
+        var response = await client.PostAsync(page, new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return WebUtility.HtmlDecode(await client.GetStringAsync(response.Headers.Location!.OriginalString));
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class IndexModel(SignInManager<SportelloUser> signIn, AccountMail 
 
     private UserManager<SportelloUser> Users => signIn.UserManager;
 
-    public async Task<IActionResult> OnGetAsync()
+    public async Task<IActionResult> OnGetAsync(string? saved)
     {
         var user = await Users.GetUserAsync(User);
         if (user is null)
@@ -37,6 +37,12 @@ public sealed class IndexModel(SignInManager<SportelloUser> signIn, AccountMail 
             return Challenge();
         }
 
+        Message = saved switch
+        {
+            "email" => "Ti abbiamo inviato un collegamento al nuovo indirizzo: la modifica vale quando lo apri.",
+            "profile" => "Profilo aggiornato.",
+            _ => null,
+        };
         DisplayName = user.DisplayName;
         Culture = user.Culture;
         await ShowAsync(user);
@@ -79,27 +85,14 @@ public sealed class IndexModel(SignInManager<SportelloUser> signIn, AccountMail 
         user.Culture = string.IsNullOrEmpty(Culture) ? null : Culture;
         await Users.UpdateAsync(user);
         await signIn.RefreshSignInAsync(user);
-        if (user.Culture is { } chosen)
-        {
-            // The page that confirms the change already speaks the chosen language.
-            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture =
-                System.Globalization.CultureInfo.GetCultureInfo(chosen);
-        }
-
         if (changingEmail)
         {
             // The address changes only when the link sent to it is opened: nobody can take over an address they cannot read.
             await mail.SendEmailChangeAsync(Request, user, NewEmail!.Trim(), ct);
-            Message = "Ti abbiamo inviato un collegamento al nuovo indirizzo: la modifica vale quando lo apri.";
-        }
-        else
-        {
-            Message = "Profilo aggiornato.";
         }
 
-        NewEmail = null;
-        await ShowAsync(user);
-        return Page();
+        // Redirect, so the confirmation is shown by a fresh request that already speaks the chosen language.
+        return RedirectToPage(new { saved = changingEmail ? "email" : "profile" });
     }
 
     private async Task ShowAsync(SportelloUser user)
