@@ -34,10 +34,16 @@ public sealed class IdentityModule : Module
         new(IdentityPermissions.AdminAccess, "Accedere al back office", "Entrare nell'area di amministrazione dello sportello."),
         new(IdentityPermissions.ManageUsers, "Gestire gli utenti", "Invitare, bloccare e sbloccare utenti."),
         new(IdentityPermissions.ManageRoles, "Gestire i ruoli", "Creare ruoli e assegnare permessi."),
+        new(IdentityPermissions.ManageSettings, "Gestire il marchio", "Cambiare nome, logo, colori e contatti dello sportello."),
     ];
 
     public override IEnumerable<AdminMenuEntry> AdminMenu =>
-        [new("Pannello", "/admin", IdentityPermissions.AdminAccess, 0)];
+    [
+        new("Pannello", "/admin", IdentityPermissions.AdminAccess, 0),
+        new("Utenti", "/admin/users", IdentityPermissions.ManageUsers, 10),
+        new("Ruoli", "/admin/roles", IdentityPermissions.ManageRoles, 20),
+        new("Marchio", "/admin/branding", IdentityPermissions.ManageSettings, 30),
+    ];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {

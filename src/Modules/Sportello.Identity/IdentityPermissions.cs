@@ -8,4 +8,7 @@ public static class IdentityPermissions
     public const string ManageUsers = "users.manage";
 
     public const string ManageRoles = "roles.manage";
+
+    /// <summary>Change the tenant's branding.</summary>
+    public const string ManageSettings = "settings.manage";
 }

@@ -18,6 +18,13 @@ public sealed class MailModule : Module
     public override bool HasMigrations => true;
     public override Type SettingsType => typeof(MailSettings);
 
+    public const string ManagePermission = "mail.manage";
+
+    public override IEnumerable<Permission> Permissions =>
+        [new(ManagePermission, "Gestire le e-mail", "Cambiare mittente, server SMTP e modelli dei messaggi.")];
+
+    public override IEnumerable<AdminMenuEntry> AdminMenu => [new("E-mail", "/admin/mail", ManagePermission, 40)];
+
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<PlatformMailOptions>().Bind(configuration.GetSection(PlatformMailOptions.Section));

@@ -63,6 +63,7 @@ public static class SportelloServiceCollectionExtensions
         services.AddRecipeStep<TenantStep>();
         services.AddRecipeStep<ModulesStep>();
         services.AddRecipeStep<SettingsStep>();
+        services.AddRecipeStep<BrandingStep>();
         foreach (var module in catalog.Ordered)
         {
             foreach (var step in module.RecipeSteps)

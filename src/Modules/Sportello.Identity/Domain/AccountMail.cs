@@ -17,6 +17,14 @@ public sealed class AccountMail(UserManager<SportelloUser> users, MailSender mai
             AccountLinks.Build(request, "/account/reset-password", new Dictionary<string, string?> { ["userId"] = user.Id, ["code"] = code }), ct);
     }
 
+    /// <summary>For an invited user: a link to choose their first password (a password-reset token).</summary>
+    public async Task SendSetPasswordAsync(HttpRequest request, SportelloUser user, CancellationToken ct)
+    {
+        var code = await users.GeneratePasswordResetTokenAsync(user);
+        await SendAsync(DefaultTemplates.SetPassword, user, user.Email!,
+            AccountLinks.Build(request, "/account/reset-password", new Dictionary<string, string?> { ["userId"] = user.Id, ["code"] = code }), ct);
+    }
+
     public async Task SendEmailConfirmationAsync(HttpRequest request, SportelloUser user, CancellationToken ct)
     {
         var code = await users.GenerateEmailConfirmationTokenAsync(user);

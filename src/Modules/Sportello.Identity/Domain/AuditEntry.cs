@@ -33,4 +33,9 @@ public static class AuditActions
     public const string TwoFactorDisabled = "two-factor-disabled";
     public const string RecoveryCodesGenerated = "recovery-codes-generated";
     public const string RecoveryCodeUsed = "recovery-code-used";
+    public const string UserInvited = "user-invited";
+    public const string UserLocked = "user-locked";
+    public const string UserUnlocked = "user-unlocked";
+    public const string TwoFactorReset = "two-factor-reset";
+    public const string RolePermissionsChanged = "role-permissions-changed";
 }

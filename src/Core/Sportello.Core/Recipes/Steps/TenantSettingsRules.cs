@@ -85,27 +85,29 @@ public static partial class TenantSettingsRules
         {
             if (!Color().IsMatch(value))
             {
-                yield return new($"{path}.{field}", $"'{value}' non è un colore esadecimale (esempio: #0b5cad).");
+                yield return new(Join(path, field), $"'{value}' non è un colore esadecimale (esempio: #0b5cad).");
             }
         }
 
         if (branding.DisplayName is { Length: > 100 })
         {
-            yield return new($"{path}.displayName", "Il nome visualizzato può avere al massimo 100 caratteri.");
+            yield return new(Join(path, "displayName"), "Il nome visualizzato può avere al massimo 100 caratteri.");
         }
 
         if (branding.LogoUrl is { } logo && !(logo.StartsWith('/') && !logo.StartsWith("//", StringComparison.Ordinal))
             && !(Uri.TryCreate(logo, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps))
         {
-            yield return new($"{path}.logoUrl", "Il logo deve essere un percorso che inizia con '/' o un indirizzo https://.");
+            yield return new(Join(path, "logoUrl"), "Il logo deve essere un percorso che inizia con '/' o un indirizzo https://.");
         }
 
         foreach (var (field, value) in new[] { ("customerPhone", branding.CustomerPhone), ("partnerPhone", branding.PartnerPhone), ("businessHours", branding.BusinessHours), ("supportEmail", branding.SupportEmail) })
         {
             if (value is { Length: > 60 })
             {
-                yield return new($"{path}.{field}", "Il valore può avere al massimo 60 caratteri.");
+                yield return new(Join(path, field), "Il valore può avere al massimo 60 caratteri.");
             }
         }
     }
+
+    private static string Join(string path, string field) => path == "$" ? "$." + field : $"{path}.{field}";
 }

@@ -1,25 +1,24 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Sportello.Core.Modules;
 using Sportello.Core.Security;
 using Sportello.Core.Tenancy;
+using Sportello.Identity.Data;
 
 namespace Sportello.Identity.Pages.Admin;
 
-/// <summary>The back office's first page: the tenant's modules and the sections this user may open.</summary>
+/// <summary>The back office's first page: the tenant's modules and how many people use it.</summary>
 [RequirePermission(IdentityPermissions.AdminAccess)]
-public sealed class IndexModel(TenantContext tenant, ModuleCatalog modules) : PageModel
+public sealed class IndexModel(TenantContext tenant, ModuleCatalog modules, UserManager<SportelloUser> users) : PageModel
 {
     public string TenantName => tenant.Tenant.DisplayName;
     public IReadOnlyList<Module> Modules { get; private set; } = [];
-    public IReadOnlyList<AdminMenuEntry> Menu { get; private set; } = [];
+    public int UserCount { get; private set; }
 
-    public void OnGet()
+    public async Task OnGetAsync()
     {
         Modules = modules.Ordered.Where(m => tenant.Tenant.IsEnabled(m.Id)).ToList();
-        Menu = Modules
-            .SelectMany(m => m.AdminMenu)
-            .Where(e => e.Permission is null || User.HasClaim(PermissionPolicyProvider.ClaimType, e.Permission))
-            .OrderBy(e => e.Order)
-            .ToList();
+        UserCount = await users.Users.CountAsync();
     }
 }
