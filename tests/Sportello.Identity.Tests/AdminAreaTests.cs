@@ -87,6 +87,61 @@ public abstract partial class AdminAreaTests(StoreKind kind) : ProviderTests(kin
     }
 
     [Fact]
+    public async Task A_recipe_can_invite_a_user_who_then_chooses_a_password()
+    {
+        await App.RunRecipeAsync("""
+            { "name": "t", "steps": [ { "step": "users", "users": [ { "email": "invitata@example.it", "displayName": "Sara Neri", "invite": true, "roles": ["Operator"] } ] } ] }
+            """, "demo");
+        var message = Assert.Single(Mailbox.Pickup(App, "demo", "invitata@example.it"));
+        var link = Mailbox.FirstLink(message);
+        Assert.StartsWith("http://localhost:5000/demo/account/reset-password?", link);
+
+        var client = App.ClientFor();
+        var path = new Uri(link).PathAndQuery;
+        var form = await client.GetStringAsync(path);
+        await client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Password"] = "Password-Di-Sara-1",
+            ["__RequestVerificationToken"] = SignIn.AntiforgeryToken(form),
+        }));
+        await SignIn.AsAsync(App.ClientFor(), "/demo", "invitata@example.it", "Password-Di-Sara-1");
+
+        await App.RunRecipeAsync("""
+            { "name": "t", "steps": [ { "step": "users", "users": [ { "email": "invitata@example.it", "invite": true, "roles": ["Operator"] } ] } ] }
+            """, "demo");
+        Assert.Single(Mailbox.Pickup(App, "demo", "invitata@example.it")); // not invited twice
+    }
+
+    [Fact]
+    public async Task A_recipe_user_needs_a_password_or_an_invitation_not_both()
+    {
+        var ex = await Assert.ThrowsAsync<Sportello.Core.Recipes.RecipeException>(() => App.RunRecipeAsync("""
+            { "name": "t", "steps": [ { "step": "users", "users": [
+              { "email": "a@example.it" },
+              { "email": "b@example.it", "password": "Password-Lunga-1", "invite": true } ] } ] }
+            """, "demo"));
+        Assert.Equal(["$.steps[0].users[0].password", "$.steps[0].users[1].password"], ex.Problems.Select(p => p.Path));
+    }
+
+    [Fact]
+    public async Task An_administrator_can_reset_a_users_two_factor()
+    {
+        await App.InTenantAsync("demo", async sp =>
+        {
+            var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Sportello.Identity.Data.SportelloUser>>();
+            var user = (await users.FindByEmailAsync(SignIn.DemoCustomer))!;
+            await users.ResetAuthenticatorKeyAsync(user);
+            return await users.SetTwoFactorEnabledAsync(user, true);
+        });
+        var admin = await AdminAsync();
+        var list = await admin.GetStringAsync("/demo/admin/users?q=esposito");
+        var action = Regex.Match(list, "action=\"([^\"]*handler=ResetTwoFactor[^\"]*)\"").Groups[1].Value;
+        var done = WebUtility.HtmlDecode(await (await PostAsync(admin, "/demo/admin/users?q=esposito", action, [])).Content.ReadAsStringAsync());
+        Assert.Contains("Verifica in due passaggi azzerata", done);
+        await SignIn.AsAsync(App.ClientFor(), "/demo", SignIn.DemoCustomer, SignIn.DemoCustomerPassword); // no second step any more
+    }
+
+    [Fact]
     public async Task A_customer_cannot_use_the_user_administration()
     {
         var customer = App.ClientFor();

@@ -120,7 +120,8 @@ public sealed class OutboxDispatcher(
             }
         }
 
-        if (!failed)
+        // Still pending while anything waits for a retry, whoever ran this pass (inline or the job).
+        if (!failed && !await db.Outbox.AnyAsync(m => m.DispatchedUtc == null && m.GaveUpUtc == null, ct))
         {
             signal.Clear(tenant.Name);
         }

@@ -10,6 +10,9 @@ public sealed class SportelloOptions
     /// <summary>Folder for the host catalog, tenant stores and files; relative paths start at the content root.</summary>
     public string AppData { get; set; } = "App_Data";
 
+    /// <summary>Where the platform is reached from outside; links in mail sent outside a request (recipes, jobs) start here.</summary>
+    public string PublicUrl { get; set; } = "http://localhost:5000";
+
     public HostStoreOptions HostStore { get; set; } = new();
 
     public PostgresOptions Postgres { get; set; } = new();

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Sportello.Core.Hosting;
 using Sportello.Core.Recipes;
+using Sportello.Core.Tenancy;
 using Sportello.Core.Validation;
 using Sportello.Identity.Data;
 using Sportello.Identity.Domain;
@@ -19,16 +21,20 @@ public sealed record UserModel
     public string? DisplayName { get; init; }
 
     /// <summary>Usually a recipe variable ("{{ adminPassword }}"), so the secret stays out of the recipe file.</summary>
-    public required string Password { get; init; }
+    public string? Password { get; init; }
+
+    /// <summary>Instead of a password: e-mail the user a one-time link to choose one.</summary>
+    public bool Invite { get; init; }
 
     public IReadOnlyList<string> Roles { get; init; } = [];
 }
 
 /// <summary>
-/// "users": creates users with a password and roles. A user who already exists keeps their password (it may have been
-/// changed since) and only gains the roles listed, so running the recipe again changes nothing.
+/// "users": creates users with a password, or invites them (a one-time link to choose it is e-mailed), and gives them
+/// roles. A user who already exists keeps their password (it may have been changed since) and only gains the roles
+/// listed, so running the recipe again changes nothing and invites nobody twice.
 /// </summary>
-public sealed class UsersStep(TimeProvider time, IOptions<IdentityOptions> identity) : RecipeStep<UsersStepModel>
+public sealed class UsersStep(TimeProvider time, IOptions<IdentityOptions> identity, IOptions<SportelloOptions> platform) : RecipeStep<UsersStepModel>
 {
     public override string Name => "users";
     public override string ModuleId => IdentityModule.ModuleId;
@@ -49,7 +55,12 @@ public sealed class UsersStep(TimeProvider time, IOptions<IdentityOptions> ident
                 yield return new($"$.users[{i}].email", $"L'utente '{user.Email}' è ripetuto.");
             }
 
-            foreach (var problem in PasswordRules.Check(user.Password, identity.Value.Password))
+            if (user.Password is null == !user.Invite)
+            {
+                yield return new($"$.users[{i}].password", "Indica una password oppure \"invite\": true (il collegamento per sceglierla arriva per e-mail), non entrambi.");
+            }
+
+            foreach (var problem in user.Password is null ? [] : PasswordRules.Check(user.Password, identity.Value.Password))
             {
                 yield return new($"$.users[{i}].password", problem);
             }
@@ -81,7 +92,13 @@ public sealed class UsersStep(TimeProvider time, IOptions<IdentityOptions> ident
                     DisplayName = model.DisplayName ?? string.Empty,
                     CreatedUtc = time.GetUtcNow().UtcDateTime,
                 };
-                Check(await users.CreateAsync(user, model.Password), model.Email);
+                Check(model.Password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, model.Password), model.Email);
+                if (model.Invite)
+                {
+                    var tenant = context.Services.GetRequiredService<TenantContext>().Settings;
+                    await context.Services.GetRequiredService<AccountMail>()
+                        .SendSetPasswordAsync(TenantUrls.BaseUrl(tenant, platform.Value.PublicUrl), user, ct);
+                }
             }
 
             var held = await users.GetRolesAsync(user);
