@@ -20,10 +20,8 @@ internal static class BenchHost
             ["Sportello:TenantlessPaths:1"] = "/__bench",
             ["Logging:LogLevel:Default"] = "Warning",
         });
-        if (port is not null)
-        {
-            builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        }
+        // Without a port (provisioning), any free one: nothing is served, but nothing may collide either.
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port ?? 0}");
 
         builder.AddSportello();
         var app = builder.Build();

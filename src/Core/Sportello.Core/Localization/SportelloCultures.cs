@@ -9,14 +9,15 @@ namespace Sportello.Core.Localization;
 
 /// <summary>
 /// Which language a request is answered in: an explicit choice (?culture=en, or the language cookie), then the
-/// signed-in user's preference (claim "culture"), then the tenant's default. Italian first, English second.
+/// signed-in user's preference (claim "culture"), then the tenant's default. Italian first, English second; the bare
+/// languages ("it", "en") are accepted too.
 /// </summary>
 public static class SportelloCultures
 {
     public const string UserClaim = "culture";
 
     public static readonly IReadOnlyList<CultureInfo> Supported =
-        new[] { "it-IT", "en-GB", "it-CH", "en-US" }.Select(CultureInfo.GetCultureInfo).ToList();
+        new[] { "it-IT", "en-GB", "it-CH", "en-US", "it", "en" }.Select(CultureInfo.GetCultureInfo).ToList();
 
     public static void Configure(RequestLocalizationOptions options)
     {

@@ -1,14 +1,14 @@
 namespace Sportello.Mail.Domain;
 
 /// <summary>
-/// "Sportello:Mail": the platform's SMTP server and default sender. Without a host, messages are written as .eml files
+/// "Sportello:Mail": the platform's SMTP server and default sender address (the sender's name defaults to the
+/// tenant's display name). Without a host, messages are written as .eml files
 /// to the pickup folder (App_Data/mail-pickup/&lt;tenant&gt;/), which is what development wants.
 /// </summary>
 public sealed class PlatformMailOptions
 {
     public const string Section = "Sportello:Mail";
 
-    public string SenderName { get; set; } = "Sportello";
     public string SenderAddress { get; set; } = "no-reply@sportello.example";
     public string? SmtpHost { get; set; }
     public int SmtpPort { get; set; } = 25;
