@@ -57,10 +57,6 @@ public sealed class RecipeExecutor(
         return target;
     }
 
-    /// <summary>Checks a recipe without running it; throws <see cref="RecipeException"/> listing every problem.</summary>
-    public async Task ValidateAsync(RecipeDocument recipe, string? tenantName = null, CancellationToken ct = default) =>
-        await PrepareAsync(recipe, tenantName, null, ct);
-
     private async Task<PreparedRecipe> PrepareAsync(
         RecipeDocument recipe, string? tenantName, IReadOnlyDictionary<string, string>? variables, CancellationToken ct)
     {

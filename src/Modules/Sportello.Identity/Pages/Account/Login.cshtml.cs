@@ -72,6 +72,5 @@ public sealed class LoginModel(SignInManager<SportelloUser> signIn, AuditLog aud
         return Page();
     }
 
-    /// <summary>Only a path inside this site: anything else (another host, "//evil") goes to the home page.</summary>
-    private string SafeReturnUrl() => ReturnUrl is { } url && Url.IsLocalUrl(url) ? url : Url.Content("~/");
+    private string SafeReturnUrl() => ReturnUrls.Safe(Url, ReturnUrl);
 }

@@ -39,7 +39,7 @@ public sealed class LoginTwoFactorModel(SignInManager<SportelloUser> signIn, Aud
         if (result.Succeeded)
         {
             await audit.RecordAsync(isAppCode ? AuditActions.SignedIn : AuditActions.RecoveryCodeUsed, user, ct: ct);
-            return LocalRedirect(ReturnUrl is { } url && Url.IsLocalUrl(url) ? url : Url.Content("~/"));
+            return LocalRedirect(ReturnUrls.Safe(Url, ReturnUrl));
         }
 
         await audit.RecordAsync(result.IsLockedOut ? AuditActions.LockedOut : AuditActions.SignInFailed, user, detail: "second factor", ct: ct);
