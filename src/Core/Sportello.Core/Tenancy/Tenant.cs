@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
+using System.Text.Json;
 using System.Globalization;
 using TimeZoneConverter;
 
@@ -33,5 +35,14 @@ public sealed class Tenant
 
     internal TenantLogScope LogScope { get; }
 
+    // Settings records are immutable and a Tenant is replaced whenever its settings change, so each module's
+    // settings are deserialized once per Tenant rather than on every request that reads them.
+    private readonly ConcurrentDictionary<(string ModuleId, Type Type), object> _moduleSettings = new();
+
     public bool IsEnabled(string moduleId) => EnabledModules.Contains(moduleId);
+
+    /// <summary>The module's settings, or a new instance with defaults when none were set.</summary>
+    public T ModuleSettings<T>(string moduleId) where T : class, new() =>
+        (T)_moduleSettings.GetOrAdd((moduleId, typeof(T)), key =>
+            Settings.ModuleSettings.TryGetValue(key.ModuleId, out var json) ? json.Deserialize<T>(SportelloJson.Options) ?? new T() : new T());
 }

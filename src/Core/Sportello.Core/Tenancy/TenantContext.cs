@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Sportello.Core.Tenancy;
 
 /// <summary>
@@ -38,8 +36,5 @@ public sealed class TenantContext
     }
 
     /// <summary>The module's settings for this tenant, or a new instance with defaults when none were set.</summary>
-    public T GetModuleSettings<T>(string moduleId) where T : class, new() =>
-        Settings.ModuleSettings.TryGetValue(moduleId, out var json)
-            ? json.Deserialize<T>(SportelloJson.Options) ?? new T()
-            : new T();
+    public T GetModuleSettings<T>(string moduleId) where T : class, new() => Tenant.ModuleSettings<T>(moduleId);
 }
