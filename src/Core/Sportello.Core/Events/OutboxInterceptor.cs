@@ -30,7 +30,7 @@ internal sealed class OutboxInterceptor(TenantContext tenant, OutboxDispatcher d
     {
         if (eventData.Context?.Database.CurrentTransaction is null)
         {
-            TransactionCommitted(null!, null!);
+            DispatchSoon();
         }
 
         return result;
@@ -69,7 +69,10 @@ internal sealed class OutboxInterceptor(TenantContext tenant, OutboxDispatcher d
         await dispatcher.DispatchAsync(tenant.Tenant, ct);
     }
 
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => DispatchSoon();
+
+    // Synchronous paths cannot await the dispatch: it runs in the background instead.
+    private void DispatchSoon()
     {
         if (_pending && tenant.HasTenant)
         {

@@ -10,13 +10,9 @@ public sealed class RecipePlan
 {
     public RecipePlan(TenantSettings? existing)
     {
-        Existing = existing;
         TenantName = existing?.Name;
         EnabledModules = new HashSet<string>(existing?.EnabledModules ?? [], StringComparer.Ordinal);
     }
-
-    /// <summary>The catalog record when the tenant already exists.</summary>
-    public TenantSettings? Existing { get; internal set; }
 
     public string? TenantName { get; set; }
 

@@ -13,15 +13,11 @@ public sealed class HostStore
     {
         var settings = options.Value.HostStore;
         Provider = settings.Provider;
-        Schema = settings.Schema;
         ConnectionString = Provider == StoreProvider.Sqlite
             ? new SqliteConnectionStringBuilder { DataSource = paths.HostDatabase, Pooling = true }.ToString()
             : new NpgsqlConnectionStringBuilder(connections.ServerConnectionString(settings.Server)) { SearchPath = settings.Schema }.ToString();
-        DatabaseFolder = Provider == StoreProvider.Sqlite ? paths.AppData : null;
     }
 
     public StoreProvider Provider { get; }
     public string ConnectionString { get; }
-    public string Schema { get; }
-    internal string? DatabaseFolder { get; }
 }

@@ -72,7 +72,6 @@ public sealed class TenantStep(TenantRegistry registry, StoreConnections connect
         plan.TenantName = step.Name;
         if (registry.Find(step.Name) is { } existing)
         {
-            plan.Existing = existing.Settings;
             plan.EnabledModules.UnionWith(existing.Settings.EnabledModules);
         }
     }
