@@ -1,3 +1,4 @@
+using Sportello.Core.Cluster;
 using Sportello.Core.Tenancy;
 
 namespace Sportello.Core.Hosting;
@@ -23,6 +24,11 @@ public sealed class SportelloOptions
     public RecipeOptions Recipes { get; set; } = new();
 
     public OutboxOptions Outbox { get; set; } = new();
+
+    public TenantIdleOptions Tenants { get; set; } = new();
+
+    /// <summary>Several nodes sharing one catalog; unset for a single node.</summary>
+    public ClusterOptions Cluster { get; set; } = new();
 
     /// <summary>Paths served without a tenant, besides /health. (Lists start empty: the configuration binder appends to defaults.)</summary>
     public List<string> TenantlessPaths { get; set; } = [];

@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Quartz;
+using Sportello.Core.Cluster;
 using Sportello.Core.Events;
 using Sportello.Core.Jobs;
 using Sportello.Core.Localization;
@@ -72,18 +73,36 @@ public static class SportelloServiceCollectionExtensions
             }
         }
 
+        var settings = builder.Configuration.GetSection(SportelloOptions.Section).Get<SportelloOptions>() ?? new SportelloOptions();
         services.AddSingleton<TenantJobRunner>();
+        services.AddSingleton<CatalogFreshness>();
         services.AddHostedService<SportelloStartup>();
+        services.AddSingleton<TenantIdleSweep>();
+        services.AddHostedService(sp => sp.GetRequiredService<TenantIdleSweep>());
+        services.AddSingleton<ITenantCache>(sp => sp.GetRequiredService<StoreConnections>());
+        services.AddSingleton<ITenantCache, TenantOutputCacheRelease>();
+        if (settings.Cluster.Enabled)
+        {
+            ClusterServices.Add(services, settings);
+        }
+        else
+        {
+            services.AddSingleton<ICatalogChangeNotifier, SingleNodeChangeNotifier>();
+        }
+
         services.AddQuartz(q =>
         {
-            var interval = builder.Configuration.GetValue<TimeSpan?>($"{SportelloOptions.Section}:Outbox:PollInterval") ?? new OutboxOptions().PollInterval;
             q.AddJob<OutboxDispatcherJob>(j => j.WithIdentity(OutboxDispatcherJob.Key).StoreDurably());
             q.AddTrigger(t => t.ForJob(OutboxDispatcherJob.Key).WithIdentity("outbox-dispatcher-trigger", "kernel")
-                .StartNow().WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever()));
+                .StartNow().WithSimpleSchedule(s => s.WithInterval(settings.Outbox.PollInterval).RepeatForever()));
+            if (settings.Cluster.Enabled)
+            {
+                ClusterServices.AddClusteredScheduler(q, settings);
+            }
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
 
-        AddSecurity(services);
+        AddSecurity(services, settings);
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(SportelloCultures.Configure);
         services.AddRazorPages(o => o.Conventions.Add(new ModulePageConvention(catalog)));
@@ -104,17 +123,23 @@ public static class SportelloServiceCollectionExtensions
     /// Data protection, cookies and authorization shared by all tenants but isolated between them: one key ring,
     /// with every protector scoped to the current tenant; cookie names that carry the tenant; permission policies.
     /// </summary>
-    private static void AddSecurity(IServiceCollection services)
+    private static void AddSecurity(IServiceCollection services, SportelloOptions settings)
     {
         services.AddDataProtection().SetApplicationName("Sportello");
-        services.AddOptions<KeyManagementOptions>().Configure<StorePaths, ILoggerFactory>((o, paths, logs) =>
-            o.XmlRepository ??= new FileSystemXmlRepository(new DirectoryInfo(paths.Keys), logs));
+        if (!settings.Cluster.Enabled)
+        {
+            services.AddOptions<KeyManagementOptions>().Configure<StorePaths, ILoggerFactory>((o, paths, logs) =>
+                o.XmlRepository ??= new FileSystemXmlRepository(new DirectoryInfo(paths.Keys), logs));
+        }
+
         var original = services.Last(d => d.ServiceType == typeof(IDataProtectionProvider));
         services.Remove(original);
-        services.AddSingleton<IDataProtectionProvider>(sp => new TenantDataProtectionProvider(
+        services.AddSingleton(sp => new TenantDataProtectionProvider(
             (IDataProtectionProvider)(original.ImplementationInstance
                 ?? original.ImplementationFactory?.Invoke(sp)
                 ?? ActivatorUtilities.CreateInstance(sp, original.ImplementationType!))));
+        services.AddSingleton<IDataProtectionProvider>(sp => sp.GetRequiredService<TenantDataProtectionProvider>());
+        services.AddSingleton<ITenantCache>(sp => sp.GetRequiredService<TenantDataProtectionProvider>());
 
         services.AddAntiforgery();
         services.PostConfigure<AntiforgeryOptions>(o => o.Cookie = new TenantCookieBuilder(o.Cookie, ".sportello.af"));

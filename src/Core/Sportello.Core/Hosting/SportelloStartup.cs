@@ -27,14 +27,18 @@ internal sealed class SportelloStartup(
 
     public async Task StartAsync(CancellationToken ct)
     {
-        await StoreProvisioner.EnsureCreatedAsync(hostStore.Provider, hostStore.ConnectionString, ct);
-        migrator.Migrate(hostStore.Provider, hostStore.ConnectionString, HostOwner, typeof(HostStore).Assembly, typeof(HostStore).Namespace + ".HostMigrations");
-        await registry.ReloadAsync(ct);
-        logger.LogInformation("Catalog loaded: {Count} tenants", registry.Count);
-
-        if (options.Value.Recipes.ProvisionOnFirstRun)
+        // Nodes starting together take turns: one migrates and provisions, the others then find it done.
+        await using (await HostStoreLock.AcquireAsync(hostStore, ct))
         {
-            await ProvisionAsync(firstRun: registry.Count == 0, ct);
+            await StoreProvisioner.EnsureCreatedAsync(hostStore.Provider, hostStore.ConnectionString, ct);
+            migrator.Migrate(hostStore.Provider, hostStore.ConnectionString, HostOwner, typeof(HostStore).Assembly, typeof(HostStore).Namespace + ".HostMigrations");
+            await registry.ReloadAsync(ct);
+            logger.LogInformation("Catalog loaded: {Count} tenants", registry.Count);
+
+            if (options.Value.Recipes.ProvisionOnFirstRun)
+            {
+                await ProvisionAsync(firstRun: registry.Count == 0, ct);
+            }
         }
 
         _ = Task.Run(() => UpgradeOutdatedAsync(lifetime.ApplicationStopping), CancellationToken.None);

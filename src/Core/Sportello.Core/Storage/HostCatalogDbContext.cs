@@ -7,6 +7,10 @@ internal sealed class HostCatalogDbContext(DbContextOptions<HostCatalogDbContext
 {
     public DbSet<TenantRecord> Tenants => Set<TenantRecord>();
 
+    public DbSet<CatalogVersionRecord> CatalogVersion => Set<CatalogVersionRecord>();
+
+    public DbSet<ClusterHeartbeat> Heartbeats => Set<ClusterHeartbeat>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         UtcDateTimeConverter.Apply(configurationBuilder);
 
@@ -18,5 +22,29 @@ internal sealed class HostCatalogDbContext(DbContextOptions<HostCatalogDbContext
             e.HasKey(t => t.Name);
             e.Property(t => t.Version).IsConcurrencyToken();
         });
+        modelBuilder.Entity<ClusterHeartbeat>(e =>
+        {
+            e.ToTable("ClusterHeartbeats");
+            e.HasKey(h => h.Id);
+        });
+        modelBuilder.Entity<CatalogVersionRecord>(e =>
+        {
+            e.ToTable("CatalogVersion");
+            e.HasKey(v => v.Id);
+        });
     }
+}
+
+internal sealed class CatalogVersionRecord
+{
+    public int Id { get; set; }
+    public long Value { get; set; }
+}
+
+public sealed class ClusterHeartbeat
+{
+    public long Id { get; set; }
+    public required string Node { get; set; }
+    public DateTime ScheduledUtc { get; set; }
+    public DateTime FiredUtc { get; set; }
 }

@@ -14,7 +14,7 @@ namespace Sportello.Core.Storage;
 /// thousands of tenants), and PostgreSQL tenants share one pool per server, each connection pointed at the
 /// tenant's schema when it is opened (see <see cref="SearchPathInterceptor"/>).
 /// </summary>
-public sealed class StoreConnections(IOptions<SportelloOptions> options, StorePaths paths)
+public sealed class StoreConnections(IOptions<SportelloOptions> options, StorePaths paths) : ITenantCache
 {
     private readonly ConcurrentDictionary<TenantStoreSettings, string> _schema = new();
 
@@ -25,6 +25,14 @@ public sealed class StoreConnections(IOptions<SportelloOptions> options, StorePa
 
     /// <summary>For creating, migrating and dropping: the connection itself names the schema, and is not pooled.</summary>
     public string ForSchema(TenantStoreSettings store) => _schema.GetOrAdd(store, Build);
+
+    public void Forget(TenantStoreSettings store) => _schema.TryRemove(store, out _);
+
+    ValueTask ITenantCache.ReleaseAsync(Tenant tenant, CancellationToken ct)
+    {
+        Forget(tenant.Settings.Store);
+        return ValueTask.CompletedTask;
+    }
 
     /// <summary>The configured connection string of a PostgreSQL server, or a clear error naming it.</summary>
     public string ServerConnectionString(string? server)

@@ -1,10 +1,12 @@
+using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using Sportello.Core.Tenancy;
+using Sportello.Core.Validation;
 
 namespace Sportello.Core.Storage;
 
-/// <summary>Creates the empty container of a store: a SQLite file in WAL mode, or a PostgreSQL schema.</summary>
+/// <summary>Creates, checks and drops the container of a store: a SQLite file in WAL mode, or a PostgreSQL schema.</summary>
 public static class StoreProvisioner
 {
     public static async Task EnsureCreatedAsync(StoreProvider provider, string connectionString, CancellationToken ct = default)
@@ -23,14 +25,69 @@ public static class StoreProvisioner
             return;
         }
 
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        var schema = builder.SearchPath ?? throw new InvalidOperationException("A PostgreSQL store needs a schema (SearchPath).");
-        await using var pg = new NpgsqlConnection(connectionString);
-        await pg.OpenAsync(ct);
+        await using var pg = await OpenAsync(connectionString, ct);
         await using var create = pg.CreateCommand();
-        create.CommandText = $"CREATE SCHEMA IF NOT EXISTS {QuoteIdentifier(schema)}";
+        create.CommandText = $"CREATE SCHEMA IF NOT EXISTS {QuoteIdentifier(SchemaOf(connectionString))}";
         await create.ExecuteNonQueryAsync(ct);
     }
+
+    /// <summary>True when the store does not exist yet, or exists and holds no tables.</summary>
+    public static async Task<bool> IsFreeAsync(StoreProvider provider, string connectionString, CancellationToken ct = default)
+    {
+        if (provider == StoreProvider.Sqlite)
+        {
+            return !File.Exists(new SqliteConnectionStringBuilder(connectionString).DataSource);
+        }
+
+        await using var pg = await OpenAsync(connectionString, ct);
+        await using var query = pg.CreateCommand();
+        query.CommandText = "SELECT count(*) FROM information_schema.tables WHERE table_schema = @schema";
+        query.Parameters.AddWithValue("schema", SchemaOf(connectionString));
+        return (long)(await query.ExecuteScalarAsync(ct))! == 0;
+    }
+
+    /// <summary>Deletes the store and everything in it; nothing happens when it is already gone.</summary>
+    public static async Task DropAsync(StoreProvider provider, string connectionString, CancellationToken ct = default)
+    {
+        if (provider == StoreProvider.Sqlite)
+        {
+            var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+            SqliteConnection.ClearAllPools();
+            foreach (var path in new[] { file, file + "-wal", file + "-shm", file + "-journal" })
+            {
+                File.Delete(path);
+            }
+
+            return;
+        }
+
+        await using var pg = await OpenAsync(connectionString, ct);
+        await using var drop = pg.CreateCommand();
+        drop.CommandText = $"DROP SCHEMA IF EXISTS {QuoteIdentifier(SchemaOf(connectionString))} CASCADE";
+        await drop.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Opens a PostgreSQL connection, turning "cannot reach the server" into a message an operator can act on.</summary>
+    private static async Task<NpgsqlConnection> OpenAsync(string connectionString, CancellationToken ct)
+    {
+        var connection = new NpgsqlConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(ct);
+            return connection;
+        }
+        catch (Exception ex) when (ex is NpgsqlException or SocketException or TimeoutException)
+        {
+            await connection.DisposeAsync();
+            var builder = new NpgsqlConnectionStringBuilder(connectionString);
+            throw new SportelloValidationException("store.server",
+                $"Il server PostgreSQL {builder.Host}:{builder.Port} non risponde o rifiuta l'accesso: {ex.Message}");
+        }
+    }
+
+    private static string SchemaOf(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(connectionString).SearchPath
+        ?? throw new InvalidOperationException("A PostgreSQL store needs a schema (SearchPath).");
 
     private static string QuoteIdentifier(string name) => "\"" + name.Replace("\"", "\"\"") + "\"";
 }

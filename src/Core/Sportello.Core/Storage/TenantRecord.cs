@@ -9,4 +9,9 @@ internal sealed class TenantRecord
     public required string Settings { get; set; }
     public DateTime CreatedUtc { get; set; }
     public DateTime UpdatedUtc { get; set; }
+
+    /// <summary>The catalog version of the write that last changed this row.</summary>
+    public long ChangeVersion { get; set; }
+
+    public DateTime? LastRequestUtc { get; set; }
 }

@@ -12,8 +12,10 @@ namespace Sportello.Core.Tenancy;
 /// </summary>
 public sealed class Tenant
 {
-    public Tenant(TenantSettings settings, bool needsUpgrade = false)
+    public Tenant(TenantSettings settings, bool needsUpgrade = false, TenantActivity? activity = null)
     {
+        Activity = activity ?? new TenantActivity();
+        ProtectionPurpose = settings.ProtectionId is null ? "tenant:" + settings.Name : $"tenant:{settings.Name}:{settings.ProtectionId}";
         Settings = settings;
         Culture = CultureInfo.GetCultureInfo(settings.Culture);
         TimeZone = TZConvert.GetTimeZoneInfo(settings.TimeZone);
@@ -30,6 +32,11 @@ public sealed class Tenant
     public TimeZoneInfo TimeZone { get; }
     public FrozenSet<string> EnabledModules { get; }
 
+    public TenantActivity Activity { get; }
+
+    /// <summary>The data-protection purpose that isolates this tenant's protected payloads.</summary>
+    public string ProtectionPurpose { get; }
+
     /// <summary>True when an enabled module has migrations newer than the tenant's store.</summary>
     public bool NeedsUpgrade { get; }
 
@@ -38,6 +45,9 @@ public sealed class Tenant
     // Settings records are immutable and a Tenant is replaced whenever its settings change, so each module's
     // settings are deserialized once per Tenant rather than on every request that reads them.
     private readonly ConcurrentDictionary<(string ModuleId, Type Type), object> _moduleSettings = new();
+
+    /// <summary>Drops what was derived lazily; it is derived again on next use.</summary>
+    public void ReleaseCaches() => _moduleSettings.Clear();
 
     public bool IsEnabled(string moduleId) => EnabledModules.Contains(moduleId);
 

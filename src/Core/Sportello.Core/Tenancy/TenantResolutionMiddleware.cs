@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Sportello.Core.Cluster;
 using Sportello.Core.Hosting;
 
 namespace Sportello.Core.Tenancy;
@@ -15,6 +16,8 @@ internal sealed class TenantResolutionMiddleware(
     RequestDelegate next,
     TenantRegistry registry,
     TenantService tenants,
+    CatalogFreshness freshness,
+    TimeProvider time,
     IOptions<SportelloOptions> options,
     ILogger<TenantResolutionMiddleware> logger)
 {
@@ -32,6 +35,11 @@ internal sealed class TenantResolutionMiddleware(
             }
         }
 
+        if (freshness.IsDue)
+        {
+            await freshness.CheckAsync();
+        }
+
         var pathValue = path.Value ?? string.Empty;
         var segment = FirstSegment(pathValue);
         var segmentLength = segment.Length;
@@ -43,6 +51,7 @@ internal sealed class TenantResolutionMiddleware(
         }
 
         var tenant = found.Tenant;
+        tenant.Activity.Touch(time.GetUtcNow().UtcDateTime);
         using var scope = logger.BeginScope(tenant.LogScope);
         if (tenant.Settings.State != TenantState.Running)
         {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Sportello.Core.Cluster;
 using Sportello.Core.Modules;
 using Sportello.Core.Storage;
 using Sportello.Core.Validation;
@@ -16,6 +17,7 @@ public sealed class TenantService(
     TenantRegistry registry,
     TenantStores stores,
     ModuleCatalog modules,
+    ICatalogChangeNotifier notifier,
     TimeProvider time,
     ILogger<TenantService> logger)
 {
@@ -29,18 +31,93 @@ public sealed class TenantService(
             throw new SportelloValidationException("name", $"Il tenant '{draft.Name}' esiste già.");
         }
 
-        var kernelVersion = await stores.EnsureCreatedAsync(draft, ct);
+        // Refuses a store that holds something already, so undoing a failed creation below never deletes foreign data.
+        await stores.EnsureFreeAsync(draft, ct);
+        long kernelVersion;
+        try
+        {
+            kernelVersion = await stores.EnsureCreatedAsync(draft, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await stores.TryDropAsync(draft);
+            throw;
+        }
+
         var settings = draft with
         {
             State = TenantState.Uninitialized,
             EnabledModules = [],
             ModuleVersions = new Dictionary<string, long> { [ModuleCatalog.KernelId] = kernelVersion },
+            ProtectionId = Guid.NewGuid().ToString("N"),
             Version = 0,
         };
-        var saved = await catalog.SaveAsync(settings, time.GetUtcNow().UtcDateTime, ct);
-        registry.Apply(saved);
+        var saved = await SavedAsync(await catalog.SaveAsync(settings, time.GetUtcNow().UtcDateTime, ct));
         logger.LogInformation("Tenant {TenantName} created ({Provider} store)", saved.Name, saved.Store.Provider);
         return saved;
+    }
+
+    /// <summary>
+    /// Removes a suspended tenant: its catalog entry first (no node serves it from then on), then its store and
+    /// files. <paramref name="confirmation"/> must repeat the tenant's name.
+    /// </summary>
+    public async Task<TenantSettings> RemoveAsync(string name, string? confirmation, CancellationToken ct = default)
+    {
+        var current = await catalog.FindAsync(name, ct)
+            ?? throw new SportelloValidationException("name", $"Il tenant '{name}' non esiste.");
+        if (current.IsDefault)
+        {
+            throw new SportelloValidationException("name", "Il tenant della piattaforma non può essere rimosso.");
+        }
+
+        if (current.State != TenantState.Disabled)
+        {
+            throw new SportelloValidationException("state", $"Il tenant '{name}' va sospeso prima di essere rimosso.");
+        }
+
+        if (!string.Equals(confirmation?.Trim(), name, StringComparison.Ordinal))
+        {
+            throw new SportelloValidationException("confirmation", $"Per confermare scrivi il nome del tenant: {name}.");
+        }
+
+        await DeleteAsync(current, ct);
+        logger.LogWarning("Tenant {TenantName} removed", name);
+        return current;
+    }
+
+    /// <summary>
+    /// Undoes a creation that did not finish (a recipe step failed): the tenant must still be Uninitialized, so a
+    /// tenant that once ran is never deleted by this path.
+    /// </summary>
+    public async Task DiscardUnfinishedAsync(string name, CancellationToken ct = default)
+    {
+        if (await catalog.FindAsync(name, ct) is { State: TenantState.Uninitialized } current)
+        {
+            await DeleteAsync(current, ct);
+            logger.LogWarning("Tenant {TenantName}: unfinished creation rolled back", name);
+        }
+    }
+
+    private async Task DeleteAsync(TenantSettings current, CancellationToken ct)
+    {
+        var deleted = await catalog.DeleteAsync(current.Name, current.Version, ct);
+        if (!deleted.Value)
+        {
+            throw new SportelloValidationException("name", $"Il tenant '{current.Name}' è stato modificato nel frattempo: ricarica e riprova.");
+        }
+
+        registry.Remove(current.Name);
+        registry.Wrote(deleted.CatalogVersion);
+        notifier.Changed(current.Name);
+        await stores.DropAsync(current, ct);
+    }
+
+    private Task<TenantSettings> SavedAsync(CatalogWrite<TenantSettings> write)
+    {
+        registry.Apply(write.Value);
+        registry.Wrote(write.CatalogVersion);
+        notifier.Changed(write.Value.Name);
+        return Task.FromResult(write.Value);
     }
 
     /// <summary>
@@ -62,9 +139,9 @@ public sealed class TenantService(
 
             try
             {
-                var saved = await catalog.SaveAsync(changed with { Version = current.Version, Name = current.Name }, time.GetUtcNow().UtcDateTime, ct);
-                registry.Apply(saved);
-                return saved;
+                return await SavedAsync(await catalog.SaveAsync(
+                    changed with { Version = current.Version, Name = current.Name, ProtectionId = current.ProtectionId },
+                    time.GetUtcNow().UtcDateTime, ct));
             }
             catch (DbUpdateConcurrencyException) when (attempt < 5)
             {

@@ -23,6 +23,16 @@ public sealed record TenantSettings
     /// <summary>Per-module settings as JSON, validated by each module's settings type.</summary>
     public IReadOnlyDictionary<string, JsonElement> ModuleSettings { get; init; } = new Dictionary<string, JsonElement>();
 
+    /// <summary>Plan limits by key (declared by modules, for example "identity.users"); a missing key means no limit.</summary>
+    public IReadOnlyDictionary<string, long> Limits { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>
+    /// Random, set at creation: it is part of every data-protection purpose of the tenant, so removing the tenant
+    /// makes whatever was protected for it (cookies, tokens, stored secrets) unreadable, even to a later tenant
+    /// of the same name. Never exported.
+    /// </summary>
+    public string? ProtectionId { get; init; }
+
     public string Theme { get; init; } = "storefront";
     public string Culture { get; init; } = "it-IT";
     public string TimeZone { get; init; } = "Europe/Rome";

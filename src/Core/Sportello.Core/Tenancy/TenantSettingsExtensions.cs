@@ -15,5 +15,6 @@ public static class TenantSettingsExtensions
         UpdatedUtc = default,
         ModuleVersions = new SortedDictionary<string, long>(s.ModuleVersions.ToDictionary(), StringComparer.Ordinal),
         ModuleSettings = new SortedDictionary<string, JsonElement>(s.ModuleSettings.ToDictionary(), StringComparer.Ordinal),
+        Limits = new SortedDictionary<string, long>(s.Limits.ToDictionary(), StringComparer.Ordinal),
     };
 }

@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Sportello.Core.Hosting;
+using Sportello.Core.Storage;
+using Sportello.Core.Tenancy;
+using StackExchange.Redis;
+
+namespace Sportello.Core.Cluster;
+
+/// <summary>
+/// Catalog change messages over Redis publish/subscribe. A message carries only the tenant's name: the receiver
+/// reads the record from the catalog, which stays the only source of truth (a removed tenant is simply not found).
+/// </summary>
+internal sealed class RedisCatalogChanges(
+    IConnectionMultiplexer redis,
+    TenantCatalog catalog,
+    TenantRegistry registry,
+    IOptions<SportelloOptions> options,
+    ILogger<RedisCatalogChanges> logger) : ICatalogChangeNotifier, IHostedService
+{
+    private readonly RedisChannel _channel = RedisChannel.Literal(options.Value.Cluster.KeyPrefix + ":catalog");
+
+    public void Changed(string tenant) =>
+        redis.GetSubscriber().Publish(_channel, tenant, CommandFlags.FireAndForget);
+
+    public async Task StartAsync(CancellationToken ct)
+    {
+        var queue = await redis.GetSubscriber().SubscribeAsync(_channel);
+        queue.OnMessage(async message =>
+        {
+            var name = (string?)message.Message;
+            if (string.IsNullOrEmpty(name))
+            {
+                return;
+            }
+
+            try
+            {
+                if (await catalog.FindAsync(name) is { } settings)
+                {
+                    registry.Apply(settings);
+                }
+                else
+                {
+                    registry.Remove(name);
+                }
+            }
+            catch (Exception ex)
+            {
+                // The next catalog version check picks the change up.
+                logger.LogWarning(ex, "Catalog change for tenant {TenantName} could not be applied", name);
+            }
+        });
+    }
+
+    public Task StopAsync(CancellationToken ct) => redis.GetSubscriber().UnsubscribeAsync(_channel);
+}
