@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Sportello.Core.Modules;
+using Sportello.Core.Recipes;
+using Sportello.Core.Tenancy;
 using Sportello.Core.Security;
 using Sportello.Core.Storage;
 using Sportello.Identity.Data;
@@ -43,13 +45,19 @@ public sealed class IdentityModule : Module
         new("Utenti", "/admin/users", IdentityPermissions.ManageUsers, 10),
         new("Ruoli", "/admin/roles", IdentityPermissions.ManageRoles, 20),
         new("Marchio", "/admin/branding", IdentityPermissions.ManageSettings, 30),
+        new("Il tuo piano", "/admin/plan", IdentityPermissions.AdminAccess, 90),
     ];
+
+    public override IEnumerable<PlanLimit> Limits =>
+        [new(UserCount.LimitKey, "Utenti", "Account di clienti e personale dello sportello.")];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddTenantDbContext<IdentityStoreDbContext>();
         services.AddScoped<AccountMail>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<IPlanUsage, UserCount>();
+        services.AddScoped<ITenantExportContributor, RolesExport>();
         services.AddHttpContextAccessor();
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add<AdminTwoFactorFilter>());
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();

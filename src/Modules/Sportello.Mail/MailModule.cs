@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Sportello.Core.Modules;
@@ -24,6 +26,18 @@ public sealed class MailModule : Module
         [new(ManagePermission, "Gestire le e-mail", "Cambiare mittente, server SMTP e modelli dei messaggi.")];
 
     public override IEnumerable<AdminMenuEntry> AdminMenu => [new("E-mail", "/admin/mail", ManagePermission, 40)];
+
+    /// <summary>The SMTP password is protected with this platform's keys: it cannot travel, the new platform sets its own.</summary>
+    public override JsonElement ExportSettings(JsonElement settings)
+    {
+        var node = JsonNode.Parse(settings.GetRawText())!.AsObject();
+        if (node["smtp"] is JsonObject smtp)
+        {
+            smtp.Remove("protectedPassword");
+        }
+
+        return JsonSerializer.SerializeToElement(node);
+    }
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {

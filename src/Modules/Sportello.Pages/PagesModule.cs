@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Sportello.Core.Hosting;
 using Sportello.Core.Modules;
+using Sportello.Core.Recipes;
 using Sportello.Core.Storage;
 using Sportello.Pages.Data;
 using Sportello.Pages.Domain;
@@ -25,5 +26,6 @@ public sealed class PagesModule : Module
     {
         services.AddTenantDbContext<PagesDbContext>();
         services.AddDomainEventHandler<HomeContentChanged, EvictHomePage>();
+        services.AddScoped<ITenantExportContributor, HomeExport>();
     }
 }

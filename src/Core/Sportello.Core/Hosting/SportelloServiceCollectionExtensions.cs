@@ -65,6 +65,9 @@ public static class SportelloServiceCollectionExtensions
         services.AddRecipeStep<ModulesStep>();
         services.AddRecipeStep<SettingsStep>();
         services.AddRecipeStep<BrandingStep>();
+        services.AddRecipeStep<LimitsStep>();
+        services.AddScoped<PlanLimits>();
+        services.AddScoped<TenantRecipeExporter>();
         foreach (var module in catalog.Ordered)
         {
             foreach (var step in module.RecipeSteps)

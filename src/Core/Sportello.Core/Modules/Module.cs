@@ -40,6 +40,15 @@ public abstract class Module
 
     public virtual IEnumerable<AdminMenuEntry> AdminMenu => [];
 
+    /// <summary>Plan limits the module enforces; each needs an <c>IPlanUsage</c> registered for its key.</summary>
+    public virtual IEnumerable<PlanLimit> Limits => [];
+
+    /// <summary>
+    /// The module's settings as an exported recipe carries them. Override to leave out what cannot travel to
+    /// another platform (secrets protected with this platform's keys).
+    /// </summary>
+    public virtual System.Text.Json.JsonElement ExportSettings(System.Text.Json.JsonElement settings) => settings;
+
     /// <summary>Recipe step handler types (subclasses of <c>RecipeStep&lt;T&gt;</c>) the module contributes.</summary>
     public virtual IEnumerable<Type> RecipeSteps => [];
 

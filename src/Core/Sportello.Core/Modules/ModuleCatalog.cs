@@ -19,6 +19,10 @@ public sealed class ModuleCatalog
     private readonly FrozenDictionary<string, int> _order;
     private readonly FrozenDictionary<string, long> _latestMigration;
 
+    /// <summary>Finds the declaration of a plan limit and the module that declares it.</summary>
+    public (Module Module, PlanLimit Limit)? FindLimit(string key) =>
+        Ordered.SelectMany(m => m.Limits.Select(l => (m, l))).Where(p => p.l.Key == key).Select(p => ((Module, PlanLimit)?)p).FirstOrDefault();
+
     public ModuleCatalog(IEnumerable<Module> modules)
     {
         var list = modules.ToList();

@@ -72,19 +72,6 @@ public sealed class SettingsStep(ModuleCatalog modules) : RecipeStep<SettingsSte
         }, ct);
     }
 
-    /// <summary>Round-trips the value through the module's settings type, so stored settings are complete and canonical.</summary>
-    private static (string Path, string Message)? TryNormalize(Module module, JsonElement value, out JsonElement normalized)
-    {
-        normalized = default;
-        try
-        {
-            var typed = value.Deserialize(module.SettingsType!, SportelloJson.Strict);
-            normalized = JsonSerializer.SerializeToElement(typed, module.SettingsType!, SportelloJson.Options);
-            return null;
-        }
-        catch (JsonException ex)
-        {
-            return (ex.Path ?? "$", $"Impostazione non valida per il modulo '{module.Id}': {JsonErrors.Describe(ex)}");
-        }
-    }
+    private static (string Path, string Message)? TryNormalize(Module module, JsonElement value, out JsonElement normalized) =>
+        ModuleSettingsJson.TryNormalize(module, value, out normalized);
 }

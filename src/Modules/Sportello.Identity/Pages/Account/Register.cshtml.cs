@@ -15,6 +15,7 @@ public sealed class RegisterModel(
     AccountMail mail,
     AuditLog audit,
     TenantContext tenant,
+    PlanLimits limits,
     TimeProvider time,
     IStringLocalizer<IdentityStrings> L) : PageModel
 {
@@ -61,6 +62,16 @@ public sealed class RegisterModel(
         var email = Email.Trim();
         if (await users.FindByEmailAsync(email) is null)
         {
+            try
+            {
+                await limits.EnsureAvailableAsync(UserCount.LimitKey, ct: ct);
+            }
+            catch (SportelloValidationException)
+            {
+                Errors = [L["Al momento non è possibile registrarsi: lo sportello ha raggiunto il numero massimo di utenti. Contatta l'assistenza."]];
+                return Page();
+            }
+
             var user = new SportelloUser
             {
                 UserName = email,

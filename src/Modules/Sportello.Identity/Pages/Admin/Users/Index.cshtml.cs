@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Sportello.Core.Security;
+using Sportello.Core.Tenancy;
 using Sportello.Core.Validation;
 using Sportello.Identity.Data;
 using Sportello.Identity.Domain;
@@ -17,6 +18,7 @@ public sealed class IndexModel(
     IdentityStoreDbContext db,
     AccountMail mail,
     AuditLog audit,
+    PlanLimits limits,
     TimeProvider time) : PageModel
 {
     private const int PageSize = 100;
@@ -92,6 +94,15 @@ public sealed class IndexModel(
         if (await roles.FindByNameAsync(InviteRole) is null)
         {
             errors.Add("Il ruolo scelto non esiste.");
+        }
+
+        try
+        {
+            await limits.EnsureAvailableAsync(UserCount.LimitKey, ct: ct);
+        }
+        catch (SportelloValidationException ex)
+        {
+            errors.Add(ex.Problems[0].Message);
         }
 
         if (errors.Count > 0)
