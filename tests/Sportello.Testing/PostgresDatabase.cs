@@ -38,6 +38,16 @@ public sealed class PostgresDatabase : IAsyncDisposable
         return new PostgresDatabase(admin, name);
     }
 
+    public async Task<bool> SchemaExistsAsync(string schema)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM information_schema.schemata WHERE schema_name = @schema";
+        command.Parameters.AddWithValue("schema", schema);
+        return (long)(await command.ExecuteScalarAsync())! > 0;
+    }
+
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();

@@ -90,6 +90,12 @@ public sealed class SportelloApp : WebApplicationFactory<Program>
 
     public TenantRegistry Registry => Services.GetRequiredService<TenantRegistry>();
 
+    /// <summary>The PostgreSQL database of this app (catalog and tenant schemas); null on SQLite.</summary>
+    public PostgresDatabase? Database => _database;
+
+    public Task<bool> SchemaExistsAsync(string schema) =>
+        (_database ?? throw new InvalidOperationException("Not a PostgreSQL app.")).SchemaExistsAsync(schema);
+
     public TenantService Tenants => Services.GetRequiredService<TenantService>();
 
     /// <summary>A client for a host name (and port); requests carry that Host header.</summary>

@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Routing;
 using Sportello.Core.Modules;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Sportello.Tenants.Api;
+using Sportello.Tenants.Domain;
 
 namespace Sportello.Tenants;
 
@@ -23,6 +26,13 @@ public sealed class TenantsModule : Module
 
     public override IEnumerable<AdminMenuEntry> AdminMenu =>
         [new("Tenant", "/admin/tenants", TenantsPermissions.View, 10)];
+
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<RecipeFiles>();
+        services.AddScoped<TenantProvisioning>();
+        services.AddScoped<TenantOperations>();
+    }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => TenantsApi.Map(endpoints);
 }

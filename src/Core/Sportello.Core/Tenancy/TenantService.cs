@@ -64,7 +64,7 @@ public sealed class TenantService(
     public async Task<TenantSettings> RemoveAsync(string name, string? confirmation, CancellationToken ct = default)
     {
         var current = await catalog.FindAsync(name, ct)
-            ?? throw new SportelloValidationException("name", $"Il tenant '{name}' non esiste.");
+            ?? throw new TenantNotFoundException(name);
         if (current.IsDefault)
         {
             throw new SportelloValidationException("name", "Il tenant della piattaforma non può essere rimosso.");
@@ -129,7 +129,7 @@ public sealed class TenantService(
         for (var attempt = 1; ; attempt++)
         {
             var current = await catalog.FindAsync(name, ct)
-                ?? throw new SportelloValidationException("name", $"Il tenant '{name}' non esiste.");
+                ?? throw new TenantNotFoundException(name);
             var changed = change(current);
             if (changed.SameContentAs(current))
             {
@@ -157,7 +157,7 @@ public sealed class TenantService(
     public async Task<TenantSettings> EnableModulesAsync(string name, IEnumerable<string> ids, CancellationToken ct = default)
     {
         var current = await catalog.FindAsync(name, ct)
-            ?? throw new SportelloValidationException("name", $"Il tenant '{name}' non esiste.");
+            ?? throw new TenantNotFoundException(name);
         var closure = CheckEnable(current, ids);
         var added = closure.Except(current.EnabledModules).ToList();
         if (added.Count == 0)

@@ -150,6 +150,11 @@ public sealed class TenantStep(TenantRegistry registry, StoreConnections connect
 
         var defaults = options.Value.DefaultStore;
         var provider = store?.Provider ?? defaults.Provider;
+        if (provider == StoreProvider.Sqlite && options.Value.Cluster.Enabled)
+        {
+            yield return new("$.store.provider", "Con più nodi (Sportello:Cluster) l'archivio di un tenant deve essere PostgreSQL: un file SQLite lo vedrebbe un solo nodo.");
+        }
+
         if (provider == StoreProvider.Postgres)
         {
             var server = store?.Server ?? defaults.Server;

@@ -1,21 +1,25 @@
 using Microsoft.AspNetCore.Mvc;
-using Sportello.Core.Security;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Sportello.Core.Security;
+using Sportello.Core.Storage;
 using Sportello.Core.Tenancy;
 
 namespace Sportello.Tenants.Pages.Admin.Tenants;
 
 [RequirePermission(TenantsPermissions.View)]
-public sealed class IndexModel(TenantRegistry registry, TenantContext tenant) : PageModel
+public sealed class IndexModel(TenantRegistry registry, TenantCatalog catalog, TenantContext tenant) : PageModel
 {
     public IReadOnlyList<TenantSummary> Tenants { get; private set; } = [];
 
     [BindProperty(SupportsGet = true)]
     public string? Search { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public TenantState? State { get; set; }
+
     public TimeZoneInfo TimeZone => tenant.Tenant.TimeZone;
 
-    public void OnGet() => Tenants = TenantSummary.List(registry, Search);
+    public async Task OnGetAsync(CancellationToken ct) => Tenants = await TenantSummary.ListAsync(registry, catalog, Search, State, ct);
 
     public static string StateLabel(TenantState state) => state switch
     {
