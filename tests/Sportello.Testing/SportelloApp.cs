@@ -44,7 +44,8 @@ public sealed class SportelloApp : WebApplicationFactory<Program>
         FakeTimeProvider? time = null,
         IDictionary<string, string?>? settings = null,
         string? appData = null,
-        bool kestrel = false)
+        bool kestrel = false,
+        PostgresDatabase? sharedDatabase = null)
     {
         appData ??= Path.Combine(Path.GetTempPath(), "sportello-tests", Guid.NewGuid().ToString("N"));
         var config = new Dictionary<string, string?>
@@ -60,8 +61,9 @@ public sealed class SportelloApp : WebApplicationFactory<Program>
         PostgresDatabase? database = null;
         if (kind == StoreKind.Postgres)
         {
-            database = await PostgresDatabase.CreateAsync();
-            config["Sportello:Postgres:Servers:main"] = database.ConnectionString;
+            // A shared database (another node's) stays its owner's to drop.
+            database = sharedDatabase is null ? await PostgresDatabase.CreateAsync() : null;
+            config["Sportello:Postgres:Servers:main"] = (database ?? sharedDatabase)!.ConnectionString;
             config["Sportello:HostStore:Provider"] = "Postgres";
             config["Sportello:HostStore:Server"] = "main";
             config["Sportello:DefaultStore:Provider"] = "Postgres";
