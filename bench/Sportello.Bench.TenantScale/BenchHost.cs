@@ -5,7 +5,8 @@ namespace Sportello.Bench.TenantScale;
 /// <summary>The same kernel and modules as the Host, plus two tenant-less endpoints the benchmark needs.</summary>
 internal static class BenchHost
 {
-    public static WebApplication Build(string appData, int? port)
+    /// <param name="settings">More configuration (PostgreSQL, cluster); child processes get theirs from the environment.</param>
+    public static WebApplication Build(string appData, int? port, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -20,6 +21,11 @@ internal static class BenchHost
             ["Sportello:TenantlessPaths:1"] = "/__bench",
             ["Logging:LogLevel:Default"] = "Warning",
         });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
         // Without a port (provisioning), any free one: nothing is served, but nothing may collide either.
         builder.WebHost.UseUrls($"http://127.0.0.1:{port ?? 0}");
 
@@ -37,5 +43,25 @@ internal static class BenchHost
             return Results.Ok(new { workingSet = Environment.WorkingSet, managed = GC.GetTotalMemory(false) });
         });
         return app;
+    }
+
+    /// <summary>Host store, tenant stores and (with <paramref name="redis"/>) the cluster on one PostgreSQL database.</summary>
+    public static Dictionary<string, string?> Postgres(string connectionString, string? redis = null, string? keyPrefix = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Sportello:Postgres:Servers:main"] = connectionString,
+            ["Sportello:HostStore:Provider"] = "Postgres",
+            ["Sportello:HostStore:Server"] = "main",
+            ["Sportello:DefaultStore:Provider"] = "Postgres",
+            ["Sportello:DefaultStore:Server"] = "main",
+        };
+        if (redis is not null)
+        {
+            settings["Sportello:Cluster:Redis"] = redis;
+            settings["Sportello:Cluster:KeyPrefix"] = keyPrefix;
+        }
+
+        return settings;
     }
 }

@@ -19,10 +19,16 @@ internal sealed class ChildHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<ChildHost> StartAsync(string appData, int port)
+    /// <param name="settings">Extra configuration, handed over as environment variables (Sportello__...).</param>
+    public static async Task<ChildHost> StartAsync(string appData, int port, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var self = Path.Combine(AppContext.BaseDirectory, "Sportello.Bench.TenantScale.dll");
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         foreach (var arg in new[] { self, "serve", appData, port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
         {
             info.ArgumentList.Add(arg);
@@ -55,13 +61,21 @@ internal sealed class ChildHost : IAsyncDisposable
     }
 
     /// <summary>Resident memory after a full, compacting collection in the host.</summary>
-    public async Task<long> SettledResidentBytesAsync()
+    public async Task<long> SettledResidentBytesAsync() => (await SettledAsync()).Resident;
+
+    /// <summary>
+    /// Resident memory and the managed heap after a full, compacting collection. The heap shows what a release
+    /// gives back; resident memory often does not shrink, since the runtime keeps freed segments for reuse.
+    /// </summary>
+    public async Task<(long Resident, long Managed)> SettledAsync()
     {
-        await Client.GetFromJsonAsync<object>("__bench/gc");
+        await Client.GetFromJsonAsync<GcReport>("__bench/gc");
         await Task.Delay(500);
-        await Client.GetFromJsonAsync<object>("__bench/gc");
-        return ResidentBytes();
+        var report = await Client.GetFromJsonAsync<GcReport>("__bench/gc");
+        return (ResidentBytes(), report!.Managed);
     }
+
+    private sealed record GcReport(long WorkingSet, long Managed);
 
     public long ResidentBytes()
     {

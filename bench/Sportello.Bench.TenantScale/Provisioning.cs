@@ -1,45 +1,51 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Sportello.Core.Recipes;
+using Sportello.Core.Tenancy;
+using Sportello.Tenants.Domain;
 
 namespace Sportello.Bench.TenantScale;
 
-/// <summary>Creates tenants from the reseller recipe through the kernel's own recipe executor.</summary>
+/// <summary>
+/// Creates tenants from recipes/reseller.recipe.json through the platform's own tenant service
+/// (<see cref="TenantProvisioning"/>: recipe, operator choices, rollback on failure, audit entry), as the admin pages do.
+/// </summary>
 internal static class Provisioning
 {
     public static string TenantName(int i) => $"t{i:D5}";
 
-    /// <summary>
-    /// The reseller recipe without its "users" step: password hashing (PBKDF2) is slow on purpose and would measure
-    /// Identity's hasher, not tenant provisioning.
-    /// </summary>
-    private static string WithoutUsers(string recipe)
+    /// <summary>Provisions tenants [from, to) and returns tenants per second.</summary>
+    public static async Task<double> RunAsync(string appData, int from, int to, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var root = System.Text.Json.Nodes.JsonNode.Parse(recipe)!.AsObject();
-        var steps = root["steps"]!.AsArray();
-        foreach (var step in steps.Where(s => (string?)s!["step"] == "users").ToList())
+        await using var app = BenchHost.Build(appData, port: null, settings);
+        await app.StartAsync();
+        var registry = app.Services.GetRequiredService<TenantRegistry>();
+        if (registry.Find(TenantNames.Default) is null)
         {
-            steps.Remove(step);
+            // The platform tenant, whose audit log records each creation.
+            await using var scope = app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<RecipeExecutor>()
+                .ExecuteAsync(RecipeLoader.LoadFile(Path.Combine(AppContext.BaseDirectory, "recipes", "default.recipe.json")));
         }
 
-        return root.ToJsonString();
-    }
-
-    /// <summary>Provisions tenants [from, to) and returns tenants per second.</summary>
-    public static async Task<double> RunAsync(string appData, int from, int to)
-    {
-        await using var app = BenchHost.Build(appData, port: null);
-        await app.StartAsync();
-        var template = WithoutUsers(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "recipes", "reseller-demo.recipe.json")));
+        var platform = registry.Find(TenantNames.Default)!;
         var stopwatch = Stopwatch.StartNew();
         for (var i = from; i < to; i++)
         {
-            var json = template
-                .Replace("\"name\":\"demo\"", $"\"name\":\"{TenantName(i)}\"", StringComparison.Ordinal)
-                .Replace("\"prefix\":\"demo\"", $"\"prefix\":\"{TenantName(i)}\"", StringComparison.Ordinal)
-                .Replace("Fiducia Digitale Demo", $"Rivenditore {i}", StringComparison.Ordinal);
             await using var scope = app.Services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<RecipeExecutor>().ExecuteAsync(RecipeLoader.Parse(json, "bench"));
+            scope.ServiceProvider.GetRequiredService<TenantContext>().Set(platform);
+            var result = await scope.ServiceProvider.GetRequiredService<TenantProvisioning>().CreateAsync(new CreateTenantRequest
+            {
+                Name = TenantName(i),
+                Recipe = "reseller.recipe.json",
+                Prefix = TenantName(i),
+                Branding = new TenantBranding { DisplayName = $"Rivenditore {i}", PrimaryColor = "", AccentColor = "" },
+            });
+            if (!result.Created)
+            {
+                throw new InvalidOperationException(result.Message);
+            }
+
             if ((i - from + 1) % 500 == 0)
             {
                 Console.WriteLine($"  provisioned {i + 1 - from} / {to - from} ({(i - from + 1) / stopwatch.Elapsed.TotalSeconds:F1}/s)");
