@@ -35,16 +35,20 @@ public sealed class TenantActivityTests
     }
 
     [Fact]
-    public void Each_last_request_is_handed_over_for_the_catalog_once()
+    public void A_last_request_is_handed_over_for_the_catalog_once_per_granularity()
     {
+        var minute = TimeSpan.FromMinutes(1);
         var activity = new TenantActivity();
-        Assert.Null(activity.TakeUnflushed());
+        Assert.Null(activity.TakeUnflushed(minute));
 
         activity.Touch(Noon);
-        Assert.Equal(Noon, activity.TakeUnflushed());
-        Assert.Null(activity.TakeUnflushed());
+        Assert.Equal(Noon, activity.TakeUnflushed(minute));
+        Assert.Null(activity.TakeUnflushed(minute));
 
         activity.Touch(Noon.AddSeconds(5));
-        Assert.Equal(Noon.AddSeconds(5), activity.TakeUnflushed());
+        Assert.Null(activity.TakeUnflushed(minute));
+
+        activity.Touch(Noon.AddMinutes(1));
+        Assert.Equal(Noon.AddMinutes(1), activity.TakeUnflushed(minute));
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.DataProtection;
 using Sportello.Core.Tenancy;
 
@@ -14,33 +15,48 @@ public sealed class TenantDataProtectionProvider(IDataProtectionProvider inner) 
 {
     private const string NoTenant = "(platform)";
 
-    // Built on a tenant's first use of each purpose and dropped when the tenant goes idle.
-    private readonly ConcurrentDictionary<(IDataProtector Parent, string Purpose), IDataProtector> _protectors = new();
+    // Every live protector, weakly: one created per request dies with its request, and the idle sweep can still
+    // reach the long-lived ones to drop a tenant's derived protectors.
+    private readonly ConditionalWeakTable<TenantProtector, object?> _live = new();
 
-    public IDataProtector CreateProtector(string purpose) => new TenantProtector(inner.CreateProtector(purpose), this);
+    public IDataProtector CreateProtector(string purpose)
+    {
+        var protector = new TenantProtector(inner.CreateProtector(purpose), this);
+        _live.Add(protector, null);
+        return protector;
+    }
 
     public ValueTask ReleaseAsync(Tenant tenant, CancellationToken ct)
     {
-        foreach (var key in _protectors.Keys)
+        foreach (var (protector, _) in _live)
         {
-            if (key.Purpose == tenant.ProtectionPurpose)
-            {
-                _protectors.TryRemove(key, out _);
-            }
+            protector.Forget(tenant.ProtectionPurpose);
         }
 
         return ValueTask.CompletedTask;
     }
 
-    private IDataProtector ForCurrentTenant(IDataProtector parent) =>
-        _protectors.GetOrAdd((parent, TenantContext.Current?.ProtectionPurpose ?? NoTenant), key => key.Parent.CreateProtector(key.Purpose));
-
     private sealed class TenantProtector(IDataProtector inner, TenantDataProtectionProvider owner) : IDataProtector
     {
-        public IDataProtector CreateProtector(string purpose) => new TenantProtector(inner.CreateProtector(purpose), owner);
+        // Built on a tenant's first use and dropped when the tenant goes idle.
+        private readonly ConcurrentDictionary<string, IDataProtector> _perTenant = new(StringComparer.Ordinal);
 
-        public byte[] Protect(byte[] plaintext) => owner.ForCurrentTenant(inner).Protect(plaintext);
+        public IDataProtector CreateProtector(string purpose) => owner.CreateProtector(inner, purpose);
 
-        public byte[] Unprotect(byte[] protectedData) => owner.ForCurrentTenant(inner).Unprotect(protectedData);
+        public byte[] Protect(byte[] plaintext) => ForCurrentTenant().Protect(plaintext);
+
+        public byte[] Unprotect(byte[] protectedData) => ForCurrentTenant().Unprotect(protectedData);
+
+        public void Forget(string purpose) => _perTenant.TryRemove(purpose, out _);
+
+        private IDataProtector ForCurrentTenant() =>
+            _perTenant.GetOrAdd(TenantContext.Current?.ProtectionPurpose ?? NoTenant, inner.CreateProtector);
+    }
+
+    private TenantProtector CreateProtector(IDataProtector parent, string purpose)
+    {
+        var protector = new TenantProtector(parent.CreateProtector(purpose), this);
+        _live.Add(protector, null);
+        return protector;
     }
 }

@@ -23,7 +23,7 @@ public sealed class StoreConnections(IOptions<SportelloOptions> options, StorePa
         ? ForSchema(store)
         : ServerConnectionString(store.Server);
 
-    /// <summary>For creating, migrating and dropping: the connection itself names the schema, and is not pooled.</summary>
+    /// <summary>For creating, migrating and dropping: the connection itself names the schema (PostgreSQL: a short-lived pool).</summary>
     public string ForSchema(TenantStoreSettings store) => _schema.GetOrAdd(store, Build);
 
     public void Forget(TenantStoreSettings store) => _schema.TryRemove(store, out _);
@@ -55,10 +55,16 @@ public sealed class StoreConnections(IOptions<SportelloOptions> options, StorePa
             DataSource = paths.Resolve(store.Location ?? throw new InvalidOperationException("A SQLite store needs a location.")),
             Pooling = false,
         }.ToString(),
+        // Creating and migrating a store opens a dozen connections in a row, and a new PostgreSQL connection costs
+        // tens of milliseconds (process start, authentication): a small pool that empties itself within seconds
+        // serves that burst without leaving one idle connection per tenant behind.
         StoreProvider.Postgres => new NpgsqlConnectionStringBuilder(ServerConnectionString(store.Server))
         {
             SearchPath = store.Schema ?? throw new InvalidOperationException("A PostgreSQL store needs a schema."),
-            Pooling = false,
+            Pooling = true,
+            MaxPoolSize = 2,
+            ConnectionIdleLifetime = 2,
+            ConnectionPruningInterval = 1,
         }.ToString(),
         _ => throw new ArgumentOutOfRangeException(nameof(store), store.Provider, "Unknown store provider."),
     };

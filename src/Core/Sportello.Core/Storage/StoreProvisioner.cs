@@ -31,20 +31,34 @@ public static class StoreProvisioner
         await create.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>True when the store does not exist yet, or exists and holds no tables.</summary>
+    /// <summary>
+    /// True when the store does not exist yet, or holds nothing but the kernel's own tables: what a creation that
+    /// stopped before its catalog entry was written leaves behind, with no tenant data in it.
+    /// </summary>
     public static async Task<bool> IsFreeAsync(StoreProvider provider, string connectionString, CancellationToken ct = default)
     {
         if (provider == StoreProvider.Sqlite)
         {
-            return !File.Exists(new SqliteConnectionStringBuilder(connectionString).DataSource);
+            if (!File.Exists(new SqliteConnectionStringBuilder(connectionString).DataSource))
+            {
+                return true;
+            }
+
+            await using var sqlite = new SqliteConnection(connectionString);
+            await sqlite.OpenAsync(ct);
+            await using var tables = sqlite.CreateCommand();
+            tables.CommandText = $"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ({KernelTables})";
+            return (long)(await tables.ExecuteScalarAsync(ct))! == 0;
         }
 
         await using var pg = await OpenAsync(connectionString, ct);
         await using var query = pg.CreateCommand();
-        query.CommandText = "SELECT count(*) FROM information_schema.tables WHERE table_schema = @schema";
+        query.CommandText = $"SELECT count(*) FROM information_schema.tables WHERE table_schema = @schema AND table_name NOT IN ({KernelTables})";
         query.Parameters.AddWithValue("schema", SchemaOf(connectionString));
         return (long)(await query.ExecuteScalarAsync(ct))! == 0;
     }
+
+    private const string KernelTables = "'OutboxMessages', '__migrations_kernel'";
 
     /// <summary>Deletes the store and everything in it; nothing happens when it is already gone.</summary>
     public static async Task DropAsync(StoreProvider provider, string connectionString, CancellationToken ct = default)

@@ -73,11 +73,14 @@ public sealed class TenantCatalog
     public async Task RecordLastRequestsAsync(IReadOnlyDictionary<string, DateTime> seen, CancellationToken ct = default)
     {
         await using var db = new HostCatalogDbContext(_options);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         foreach (var (name, at) in seen)
         {
             await db.Tenants.Where(t => t.Name == name && (t.LastRequestUtc == null || t.LastRequestUtc < at))
                 .ExecuteUpdateAsync(u => u.SetProperty(t => t.LastRequestUtc, at), ct);
         }
+
+        await transaction.CommitAsync(ct);
     }
 
     /// <summary>

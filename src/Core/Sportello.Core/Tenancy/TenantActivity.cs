@@ -28,11 +28,16 @@ public sealed class TenantActivity
     public bool TryRelease(DateTime idleSinceUtc) =>
         Volatile.Read(ref _lastRequestTicks) < idleSinceUtc.Ticks && Interlocked.CompareExchange(ref _active, 0, 1) == 1;
 
-    /// <summary>The last request time not yet written to the catalog, if any; marks it written.</summary>
-    public DateTime? TakeUnflushed()
+    /// <summary>
+    /// The last request time when it is at least <paramref name="granularity"/> newer than the one last written
+    /// to the catalog; marks it written. A busy tenant is written once per granularity, not once per sweep.
+    /// </summary>
+    public DateTime? TakeUnflushed(TimeSpan granularity)
     {
         var last = Volatile.Read(ref _lastRequestTicks);
-        if (last == 0 || Interlocked.Exchange(ref _flushedTicks, last) == last)
+        var flushed = Volatile.Read(ref _flushedTicks);
+        if (last == 0 || (flushed != 0 && last - flushed < granularity.Ticks)
+            || Interlocked.CompareExchange(ref _flushedTicks, last, flushed) != flushed)
         {
             return null;
         }

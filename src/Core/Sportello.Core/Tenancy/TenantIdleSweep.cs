@@ -40,13 +40,16 @@ internal sealed class TenantIdleSweep(
         }
     }
 
+    /// <summary>The operators' list shows the last request to the minute; writing it more often would only load the catalog.</summary>
+    private static readonly TimeSpan LastRequestGranularity = TimeSpan.FromMinutes(1);
+
     /// <summary>Returns how many tenants were released.</summary>
     public async Task<int> SweepAsync(CancellationToken ct)
     {
         var seen = new Dictionary<string, DateTime>(StringComparer.Ordinal);
         foreach (var tenant in registry.All)
         {
-            if (tenant.Activity.TakeUnflushed() is { } last)
+            if (tenant.Activity.TakeUnflushed(LastRequestGranularity) is { } last)
             {
                 seen[tenant.Name] = last;
             }

@@ -41,9 +41,10 @@ public sealed class RecipeFiles(IOptions<SportelloOptions> options)
 
     public RecipeDocument Load(string file)
     {
-        if (!List().Any(r => r.File == file))
+        var available = List();
+        if (!available.Any(r => r.File == file))
         {
-            throw new SportelloValidationException("recipe", $"Ricetta sconosciuta '{file}'. Ricette disponibili: {string.Join(", ", List().Select(r => r.File))}.");
+            throw new SportelloValidationException("recipe", $"Ricetta sconosciuta '{file}'. Ricette disponibili: {string.Join(", ", available.Select(r => r.File))}.");
         }
 
         return RecipeLoader.LoadFile(Path.Combine(Folder, file));
