@@ -36,6 +36,29 @@ public sealed class CatalogSyncTests
     }
 
     [Fact]
+    public async Task New_home_page_content_saved_on_one_node_replaces_the_page_cached_on_the_other()
+    {
+        var prefix = "pages-" + Guid.NewGuid().ToString("N")[..8];
+        await using var a = await SportelloApp.StartAsync(StoreKind.Postgres, settings: Cluster(prefix, TimeSpan.FromHours(1)));
+        await using var b = await SportelloApp.StartAsync(StoreKind.Postgres, settings: Cluster(prefix, TimeSpan.FromHours(1)), sharedDatabase: a.Database);
+        Assert.Contains("Identità digitale, PEC e SMS", WebUtility.HtmlDecode(await b.ClientFor().GetStringAsync("/demo/")));
+
+        await a.RunRecipeAsync("""
+            { "name": "t", "steps": [ { "step": "pages", "home": { "headline": "Nuovo titolo per tutti i nodi", "intro": "Testo." } } ] }
+            """, "demo");
+
+        var watch = Stopwatch.StartNew();
+        string home;
+        do
+        {
+            home = await b.ClientFor().GetStringAsync("/demo/");
+        }
+        while (!home.Contains("Nuovo titolo per tutti i nodi") && watch.Elapsed < TimeSpan.FromSeconds(1));
+
+        Assert.Contains("Nuovo titolo per tutti i nodi", home);
+    }
+
+    [Fact]
     public async Task A_missed_message_is_caught_by_the_version_check_on_the_next_request()
     {
         await using var a = await SportelloApp.StartAsync(StoreKind.Postgres, settings: Cluster("sync-a-" + Guid.NewGuid().ToString("N")[..8], TimeSpan.FromMilliseconds(100)));

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,13 +17,18 @@ internal sealed class RedisCatalogChanges(
     IConnectionMultiplexer redis,
     TenantCatalog catalog,
     TenantRegistry registry,
+    IOutputCacheStore pages,
     IOptions<SportelloOptions> options,
     ILogger<RedisCatalogChanges> logger) : ICatalogChangeNotifier, IHostedService
 {
     private readonly RedisChannel _channel = RedisChannel.Literal(options.Value.Cluster.KeyPrefix + ":catalog");
+    private readonly RedisChannel _pagesChannel = RedisChannel.Literal(options.Value.Cluster.KeyPrefix + ":pages");
 
     public void Changed(string tenant) =>
         redis.GetSubscriber().Publish(_channel, tenant, CommandFlags.FireAndForget);
+
+    public void PagesChanged(string tenant) =>
+        redis.GetSubscriber().Publish(_pagesChannel, tenant, CommandFlags.FireAndForget);
 
     public async Task StartAsync(CancellationToken ct)
     {
@@ -52,7 +58,21 @@ internal sealed class RedisCatalogChanges(
                 logger.LogWarning(ex, "Catalog change for tenant {TenantName} could not be applied", name);
             }
         });
+
+        // Our own messages come back too; evicting twice is harmless.
+        var evictions = await redis.GetSubscriber().SubscribeAsync(_pagesChannel);
+        evictions.OnMessage(async message =>
+        {
+            if ((string?)message.Message is { Length: > 0 } name)
+            {
+                await pages.EvictByTagAsync(TenantOutputCachePolicy.Tag(name), CancellationToken.None);
+            }
+        });
     }
 
-    public Task StopAsync(CancellationToken ct) => redis.GetSubscriber().UnsubscribeAsync(_channel);
+    public async Task StopAsync(CancellationToken ct)
+    {
+        await redis.GetSubscriber().UnsubscribeAsync(_channel);
+        await redis.GetSubscriber().UnsubscribeAsync(_pagesChannel);
+    }
 }

@@ -84,6 +84,7 @@ public static class SportelloServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<TenantIdleSweep>());
         services.AddSingleton<ITenantCache>(sp => sp.GetRequiredService<StoreConnections>());
         services.AddSingleton<ITenantCache, TenantOutputCacheRelease>();
+        services.AddSingleton<TenantPageCache>();
         if (settings.Cluster.Enabled)
         {
             ClusterServices.Add(services, settings);
