@@ -39,7 +39,7 @@ internal static class Provisioning
                 Name = TenantName(i),
                 Recipe = "reseller.recipe.json",
                 Prefix = TenantName(i),
-                Branding = new TenantBranding { DisplayName = $"Rivenditore {i}", PrimaryColor = "", AccentColor = "" },
+                Branding = new BrandingRequest { DisplayName = $"Rivenditore {i}" },
             });
             if (!result.Created)
             {

@@ -58,6 +58,38 @@ public abstract class TenantCreationTests(StoreKind kind) : ProviderTests(kind)
     }
 
     [Fact]
+    public async Task Two_requests_for_the_same_tenant_at_once_create_it_once()
+    {
+        var api = await TenantApi.SignInAsync(App);
+        var other = await TenantApi.SignInAsync(App);
+
+        var answers = await Task.WhenAll(api.CreateAsync(ResellerRequest()), other.CreateAsync(ResellerRequest()));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Created], answers.Select(a => a.StatusCode).Order());
+        Assert.Equal(TenantState.Running, App.Registry.Find("acme")!.Settings.State);
+        Assert.Single(Mailbox.Pickup(App, "acme", "titolare@acme.example"));
+    }
+
+    [Fact]
+    public async Task Branding_fields_left_out_keep_what_the_recipe_says()
+    {
+        var api = await TenantApi.SignInAsync(App);
+        var response = await api.CreateAsync(new
+        {
+            name = "bis",
+            recipe = "reseller-demo.recipe.json",
+            prefix = "bis",
+            branding = new { displayName = "Fiducia Bis" },
+        });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var branding = App.Registry.Find("bis")!.Settings.Branding;
+        Assert.Equal("Fiducia Bis", branding.DisplayName);
+        Assert.Equal("#1f6f50", branding.PrimaryColor);
+        Assert.Equal("02 0000 1234", branding.CustomerPhone);
+    }
+
+    [Fact]
     public async Task An_invalid_name_is_refused_naming_the_field()
     {
         var api = await TenantApi.SignInAsync(App);

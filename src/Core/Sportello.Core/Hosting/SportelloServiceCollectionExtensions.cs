@@ -49,6 +49,7 @@ public static class SportelloServiceCollectionExtensions
         services.AddSingleton<StoreConnections>();
         services.AddSingleton<StoreMigrator>();
         services.AddSingleton<HostStore>();
+        services.AddSingleton<HostLocks>();
         services.AddSingleton<TenantCatalog>();
         services.AddSingleton<TenantRegistry>();
         services.AddSingleton<TenantStores>();

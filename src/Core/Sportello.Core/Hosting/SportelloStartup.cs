@@ -15,6 +15,7 @@ namespace Sportello.Core.Hosting;
 /// </summary>
 internal sealed class SportelloStartup(
     HostStore hostStore,
+    HostLocks locks,
     StoreMigrator migrator,
     TenantRegistry registry,
     TenantService tenants,
@@ -28,7 +29,7 @@ internal sealed class SportelloStartup(
     public async Task StartAsync(CancellationToken ct)
     {
         // Nodes starting together take turns: one migrates and provisions, the others then find it done.
-        await using (await HostStoreLock.AcquireAsync(hostStore, ct))
+        await using (await locks.AcquireAsync("startup", ct))
         {
             await StoreProvisioner.EnsureCreatedAsync(hostStore.Provider, hostStore.ConnectionString, ct);
             migrator.Migrate(hostStore.Provider, hostStore.ConnectionString, HostOwner, typeof(HostStore).Assembly, typeof(HostStore).Namespace + ".HostMigrations");

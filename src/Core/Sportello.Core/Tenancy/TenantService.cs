@@ -59,12 +59,12 @@ public sealed class TenantService(
 
     /// <summary>
     /// Removes a suspended tenant: its catalog entry first (no node serves it from then on), then its store and
-    /// files. <paramref name="confirmation"/> must repeat the tenant's name.
+    /// files. <paramref name="confirmation"/> must repeat the tenant's name. When the store cannot be deleted (its
+    /// server is down), the tenant is still removed and the result says what was left behind.
     /// </summary>
-    public async Task<TenantSettings> RemoveAsync(string name, string? confirmation, CancellationToken ct = default)
+    public async Task<TenantRemoval> RemoveAsync(string name, string? confirmation, CancellationToken ct = default)
     {
-        var current = await catalog.FindAsync(name, ct)
-            ?? throw new TenantNotFoundException(name);
+        var current = await catalog.FindAsync(name, ct) ?? throw new TenantNotFoundException(name);
         if (current.IsDefault)
         {
             throw new SportelloValidationException("name", "Il tenant della piattaforma non può essere rimosso.");
@@ -80,9 +80,9 @@ public sealed class TenantService(
             throw new SportelloValidationException("confirmation", $"Per confermare scrivi il nome del tenant: {name}.");
         }
 
-        await DeleteAsync(current, ct);
+        var leftBehind = await DeleteAsync(current, ct);
         logger.LogWarning("Tenant {TenantName} removed", name);
-        return current;
+        return new TenantRemoval(current, leftBehind);
     }
 
     /// <summary>
@@ -98,7 +98,8 @@ public sealed class TenantService(
         }
     }
 
-    private async Task DeleteAsync(TenantSettings current, CancellationToken ct)
+    /// <summary>Deletes the catalog entry, then the store; returns what could not be deleted, if anything.</summary>
+    private async Task<string?> DeleteAsync(TenantSettings current, CancellationToken ct)
     {
         var deleted = await catalog.DeleteAsync(current.Name, current.Version, ct);
         if (!deleted.Value)
@@ -109,7 +110,19 @@ public sealed class TenantService(
         registry.Remove(current.Name);
         registry.Wrote(deleted.CatalogVersion);
         notifier.Changed(current.Name);
-        await stores.DropAsync(current, ct);
+        try
+        {
+            await stores.DropAsync(current, ct);
+            return null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            var where = current.Store.Provider == StoreProvider.Sqlite
+                ? $"il file {current.Store.Location}"
+                : $"lo schema {current.Store.Schema} sul server {current.Store.Server}";
+            logger.LogError(ex, "Tenant {TenantName} removed from the catalog, but its store could not be deleted: drop {Store} by hand", current.Name, where);
+            return $"Il tenant è stato rimosso, ma non è stato possibile eliminare {where}: va eliminato a mano.";
+        }
     }
 
     private Task<TenantSettings> SavedAsync(CatalogWrite<TenantSettings> write)

@@ -65,8 +65,8 @@ public static class TenantsApi
         });
         write.MapDelete("/{name}", async (string name, string? confirm, TenantOperations operations, CancellationToken ct) =>
         {
-            await operations.RemoveAsync(name, confirm, ct);
-            return Results.NoContent();
+            var leftBehind = await operations.RemoveAsync(name, confirm, ct);
+            return leftBehind is null ? Results.NoContent() : Results.Ok(new { Warning = leftBehind });
         });
         write.MapGet("/{name}/export", async (string name, TenantOperations operations, CancellationToken ct) =>
         {

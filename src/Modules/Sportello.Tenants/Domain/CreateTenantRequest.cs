@@ -23,10 +23,23 @@ public sealed record CreateTenantRequest
     public string? Culture { get; init; }
     public string? TimeZone { get; init; }
     public string? Currency { get; init; }
-    public TenantBranding? Branding { get; init; }
+    public BrandingRequest? Branding { get; init; }
 
     /// <summary>The reseller's first administrator: invited by e-mail to choose a password.</summary>
     public AdminRequest? Admin { get; init; }
+}
+
+/// <summary>Branding to write over the recipe's, field by field: a field left out (or empty) keeps the recipe's value.</summary>
+public sealed record BrandingRequest
+{
+    public string? DisplayName { get; init; }
+    public string? LogoUrl { get; init; }
+    public string? PrimaryColor { get; init; }
+    public string? AccentColor { get; init; }
+    public string? CustomerPhone { get; init; }
+    public string? PartnerPhone { get; init; }
+    public string? SupportEmail { get; init; }
+    public string? BusinessHours { get; init; }
 }
 
 public sealed record StoreRequest(StoreProvider? Provider, string? Server, string? Schema);

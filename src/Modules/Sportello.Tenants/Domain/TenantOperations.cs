@@ -144,10 +144,13 @@ public sealed class TenantOperations(
         return saved;
     }
 
-    public async Task RemoveAsync(string name, string? confirmation, CancellationToken ct)
+    /// <summary>Returns what of the store was left behind, if anything, for the operator to delete by hand.</summary>
+    public async Task<string?> RemoveAsync(string name, string? confirmation, CancellationToken ct)
     {
-        var removed = await tenants.RemoveAsync(name, confirmation, ct);
-        await AuditAsync(TenantAuditActions.Removed, name, $"{removed.Store.Provider} {removed.Store.Schema ?? removed.Store.Location}", ct);
+        var (removed, leftBehind) = await tenants.RemoveAsync(name, confirmation, ct);
+        var store = $"{removed.Store.Provider} {removed.Store.Schema ?? removed.Store.Location}";
+        await AuditAsync(TenantAuditActions.Removed, name, leftBehind is null ? store : $"{store}; {leftBehind}", ct);
+        return leftBehind;
     }
 
     public async Task<JsonObject> ExportAsync(string name, CancellationToken ct)

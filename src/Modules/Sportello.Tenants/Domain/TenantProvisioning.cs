@@ -20,6 +20,7 @@ public sealed class TenantProvisioning(
     RecipeExecutor executor,
     TenantCatalog catalog,
     TenantService tenants,
+    HostLocks locks,
     AuditLog audit,
     ILogger<TenantProvisioning> logger)
 {
@@ -37,14 +38,17 @@ public sealed class TenantProvisioning(
             throw new SportelloValidationException("name", "Il tenant della piattaforma esiste già e non si crea da qui.");
         }
 
-        if (await catalog.FindAsync(name, ct) is { } existing)
-        {
-            return new CreateTenantResult(false, existing, $"Il tenant '{name}' esiste già: nessuna modifica.");
-        }
-
         if (TenantNames.Check(name) is { } nameError)
         {
             throw new SportelloValidationException("name", nameError);
+        }
+
+        // Two requests for the same name (a double click, two operators, two nodes) take turns: the second one
+        // finds the tenant made, and the rollback of a failed one never touches a tenant another request is making.
+        await using var turn = await locks.AcquireAsync("tenant-create:" + name, ct);
+        if (await catalog.FindAsync(name, ct) is { } existing)
+        {
+            return new CreateTenantResult(false, existing, $"Il tenant '{name}' esiste già: nessuna modifica.");
         }
 
         var prepared = Prepare(recipe, name, request);

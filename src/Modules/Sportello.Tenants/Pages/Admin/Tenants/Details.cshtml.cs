@@ -139,8 +139,10 @@ public sealed class DetailsModel(
             return Forbid();
         }
 
-        if (await TryAsync(() => operations.RemoveAsync(Name, Confirmation, ct)))
+        string? leftBehind = null;
+        if (await TryAsync(async () => leftBehind = await operations.RemoveAsync(Name, Confirmation, ct)))
         {
+            TempData["Message"] = leftBehind ?? $"Tenant '{Name}' rimosso.";
             return Redirect(Url.Content("~/admin/tenants"));
         }
 

@@ -19,7 +19,13 @@ public sealed class IndexModel(TenantRegistry registry, TenantCatalog catalog, T
 
     public TimeZoneInfo TimeZone => tenant.Tenant.TimeZone;
 
-    public async Task OnGetAsync(CancellationToken ct) => Tenants = await TenantSummary.ListAsync(registry, catalog, Search, State, ct);
+    public string? Message { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Message = TempData["Message"] as string;
+        Tenants = await TenantSummary.ListAsync(registry, catalog, Search, State, ct);
+    }
 
     public static string StateLabel(TenantState state) => state switch
     {

@@ -71,11 +71,11 @@ public sealed class NewModel(RecipeFiles recipes, TenantProvisioning provisionin
             Store = new StoreRequest(StoreProvider, StoreServer, StoreSchema),
             Culture = Culture,
             Currency = Currency,
-            Branding = new TenantBranding
+            Branding = new BrandingRequest
             {
                 DisplayName = DisplayName,
-                PrimaryColor = PrimaryColor ?? string.Empty,
-                AccentColor = AccentColor ?? string.Empty,
+                PrimaryColor = PrimaryColor,
+                AccentColor = AccentColor,
                 SupportEmail = SupportEmail,
                 CustomerPhone = CustomerPhone,
             },
