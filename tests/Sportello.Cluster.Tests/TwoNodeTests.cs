@@ -76,15 +76,18 @@ public sealed class TwoNodeTests(TwoNodes nodes) : IClassFixture<TwoNodes>
     [Fact]
     public async Task A_job_scheduled_every_second_runs_once_per_tick_across_both_nodes()
     {
-        var since = DateTime.UtcNow;
-        await Task.Delay(TimeSpan.FromSeconds(21));
+        // Twenty whole seconds, starting on the next one (the ticks fall on whole seconds).
+        var since = new DateTime(DateTime.UtcNow.Ticks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond + TimeSpan.TicksPerSecond, DateTimeKind.Utc);
+        var until = since.AddSeconds(20);
+        await Task.Delay(until - DateTime.UtcNow + TimeSpan.FromSeconds(3));
 
         var ticks = new List<(DateTime Scheduled, string Node)>();
         await using (var connection = await nodes.OpenHostStoreAsync())
         {
             await using var query = connection.CreateCommand();
-            query.CommandText = """SELECT "ScheduledUtc", "Node" FROM "ClusterHeartbeats" WHERE "ScheduledUtc" >= @since ORDER BY "ScheduledUtc" """;
+            query.CommandText = """SELECT "ScheduledUtc", "Node" FROM "ClusterHeartbeats" WHERE "ScheduledUtc" >= @since AND "ScheduledUtc" < @until ORDER BY "ScheduledUtc" """;
             query.Parameters.AddWithValue("since", since);
+            query.Parameters.AddWithValue("until", until);
             await using var reader = await query.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
@@ -94,7 +97,7 @@ public sealed class TwoNodeTests(TwoNodes nodes) : IClassFixture<TwoNodes>
 
         var duplicates = ticks.GroupBy(t => t.Scheduled).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         Assert.Empty(duplicates);
-        Assert.InRange(ticks.Count, 18, 22);
+        Assert.Equal(20, ticks.Count);
     }
 
     [Fact]

@@ -59,6 +59,17 @@ public abstract class TenantModuleTests(StoreKind kind) : ProviderTests(kind)
     }
 
     [Fact]
+    public async Task The_platform_tenant_cannot_lose_its_tenant_module()
+    {
+        var api = await TenantApi.SignInAsync(App);
+        var response = await api.ModulesAsync("default", disable: ["tenants"]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("nessuno potrebbe più amministrare i tenant", await TenantApi.ErrorsForAsync(response, "disable"));
+        Assert.True(App.Registry.Find("default")!.IsEnabled("tenants"));
+    }
+
+    [Fact]
     public async Task Module_settings_are_checked_against_the_module_and_saved()
     {
         var api = await TenantApi.SignInAsync(App);

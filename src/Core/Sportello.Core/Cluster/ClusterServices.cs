@@ -55,6 +55,18 @@ internal static class ClusterServices
 
         quartz.AddJob<ClusterHeartbeatJob>(j => j.WithIdentity(ClusterHeartbeatJob.Key).StoreDurably());
         quartz.AddTrigger(t => t.ForJob(ClusterHeartbeatJob.Key).WithIdentity("cluster-heartbeat-trigger", "kernel")
-            .StartNow().WithSimpleSchedule(s => s.WithInterval(settings.Cluster.HeartbeatInterval).RepeatForever()));
+            .StartAt(AlignedStart(settings.Cluster.HeartbeatInterval)).WithSimpleSchedule(s => s.WithInterval(settings.Cluster.HeartbeatInterval).RepeatForever()));
+    }
+
+    /// <summary>
+    /// The next multiple of <paramref name="interval"/> since the epoch. Every node that starts replaces the shared
+    /// triggers with its own copy; starting on the same grid keeps the ticks where they were instead of adding
+    /// a shifted series at each start.
+    /// </summary>
+    public static DateTimeOffset AlignedStart(TimeSpan interval, TimeProvider? time = null)
+    {
+        var now = (time ?? TimeProvider.System).GetUtcNow().UtcTicks;
+        var step = Math.Max(interval.Ticks, TimeSpan.TicksPerSecond);
+        return new DateTimeOffset((now / step + 1) * step, TimeSpan.Zero);
     }
 }

@@ -99,7 +99,7 @@ public static class SportelloServiceCollectionExtensions
         {
             q.AddJob<OutboxDispatcherJob>(j => j.WithIdentity(OutboxDispatcherJob.Key).StoreDurably());
             q.AddTrigger(t => t.ForJob(OutboxDispatcherJob.Key).WithIdentity("outbox-dispatcher-trigger", "kernel")
-                .StartNow().WithSimpleSchedule(s => s.WithInterval(settings.Outbox.PollInterval).RepeatForever()));
+                .StartAt(ClusterServices.AlignedStart(settings.Outbox.PollInterval)).WithSimpleSchedule(s => s.WithInterval(settings.Outbox.PollInterval).RepeatForever()));
             if (settings.Cluster.Enabled)
             {
                 ClusterServices.AddClusteredScheduler(q, settings);

@@ -18,6 +18,7 @@ public sealed class TenantService(
     TenantStores stores,
     ModuleCatalog modules,
     ICatalogChangeNotifier notifier,
+    HostLocks locks,
     TimeProvider time,
     ILogger<TenantService> logger)
 {
@@ -253,6 +254,13 @@ public sealed class TenantService(
         await gate.WaitAsync(ct);
         try
         {
+            // Other nodes may be upgrading the same store: one at a time, and whoever comes second finds it done.
+            await using var turn = await locks.AcquireAsync("tenant-upgrade:" + tenant.Name, ct);
+            if (await catalog.FindAsync(tenant.Name, ct) is { } stored)
+            {
+                registry.Apply(stored);
+            }
+
             var latest = registry.Find(tenant.Name) ?? tenant;
             if (!latest.NeedsUpgrade)
             {

@@ -40,6 +40,11 @@ public sealed class TenantOperations(
             throw new SportelloValidationException("disable", $"Modulo sconosciuto: {string.Join(", ", unknown)}.");
         }
 
+        if (tenant.IsDefault && removing.Contains(TenantsModule.ModuleId))
+        {
+            throw new SportelloValidationException("disable", "Il modulo dei tenant non può essere disattivato sul tenant della piattaforma: nessuno potrebbe più amministrare i tenant.");
+        }
+
         tenants.CheckDisable(tenant.EnabledModules.Union(enabling).ToList(), removing);
         return new ModuleChangePreview(enabling, removing.Order(StringComparer.Ordinal).ToList());
     }
