@@ -23,13 +23,42 @@ public sealed class HostLocks(HostStore store)
             return new Release(gate);
         }
 
-        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(store.ConnectionString) { Pooling = false }.ToString());
+        // A pooled connection: the lock is released explicitly before it goes back to the pool (and by
+        // PostgreSQL if the node dies holding it).
+        var connection = new NpgsqlConnection(store.ConnectionString);
         await connection.OpenAsync(ct);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT pg_advisory_lock(hashtext(@key))";
         command.Parameters.AddWithValue("key", "sportello:" + key);
-        await command.ExecuteNonQueryAsync(ct);
-        return connection;
+        try
+        {
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+
+        return new Unlock(connection, "sportello:" + key);
+    }
+
+    private sealed class Unlock(NpgsqlConnection connection, string key) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = "SELECT pg_advisory_unlock(hashtext(@key))";
+                command.Parameters.AddWithValue("key", key);
+                await command.ExecuteNonQueryAsync();
+            }
+            finally
+            {
+                await connection.DisposeAsync();
+            }
+        }
     }
 
     private sealed class Release(SemaphoreSlim gate) : IAsyncDisposable
