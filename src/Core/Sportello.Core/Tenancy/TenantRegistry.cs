@@ -61,9 +61,13 @@ public sealed class TenantRegistry(TenantCatalog catalog, ModuleCatalog modules)
             Apply(settings);
         }
 
-        foreach (var gone in All.Where(t => !names.Contains(t.Name)).Select(t => t.Name).ToList())
+        foreach (var missing in All.Where(t => !names.Contains(t.Name)).Select(t => t.Name).ToList())
         {
-            Remove(gone);
+            // Asked again: this node may have created it after the names were read. Removals are rare.
+            if (await catalog.FindAsync(missing, ct) is null)
+            {
+                Remove(missing);
+            }
         }
 
         lock (_writeLock)
