@@ -83,7 +83,7 @@ public abstract class TenantRemovalAndExportTests(StoreKind kind) : ProviderTest
         Assert.Equal(before, after);
         var tenant = App.Registry.Find("demo")!.Settings;
         Assert.Equal(25, tenant.Limits["identity.users"]);
-        Assert.Equal(["identity", "mail", "pages"], tenant.EnabledModules);
+        Assert.Equal(["identity", "knowledge-base", "mail", "pages"], tenant.EnabledModules);
         var role = await App.InTenantAsync("demo", sp => sp.GetRequiredService<IdentityStoreDbContext>().Roles.SingleAsync(r => r.Name == "Contabile"));
         Assert.Equal("Vede le fatture", role.Description);
     }

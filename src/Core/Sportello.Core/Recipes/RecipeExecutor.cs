@@ -66,7 +66,7 @@ public sealed class RecipeExecutor(
             values[name] = value;
         }
 
-        var plan = new RecipePlan(tenantName is null ? null : await catalog.FindAsync(tenantName, ct));
+        var plan = new RecipePlan(tenantName is null ? null : await catalog.FindAsync(tenantName, ct)) { BaseDirectory = recipe.BaseDirectory };
         plan.TenantName ??= tenantName;
         var problems = new List<RecipeProblem>();
         var items = new List<(IRecipeStep, object)>();

@@ -16,6 +16,9 @@ public sealed class RecipePlan
 
     public string? TenantName { get; set; }
 
+    /// <summary>Folder the recipe was read from; steps that import content files resolve them against it.</summary>
+    public string? BaseDirectory { get; init; }
+
     public bool IsDefaultTenant => TenantName == TenantNames.Default;
 
     public HashSet<string> EnabledModules { get; }

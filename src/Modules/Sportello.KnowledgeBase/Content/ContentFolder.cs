@@ -1,0 +1,145 @@
+using System.Text.RegularExpressions;
+using Sportello.KnowledgeBase.Domain;
+
+namespace Sportello.KnowledgeBase.Content;
+
+public sealed class CategoryMeta
+{
+    public string? Title { get; set; }
+    public string? Slug { get; set; }
+    public int Order { get; set; }
+    public string? Icon { get; set; }
+    public string? Parent { get; set; }
+}
+
+public sealed class ArticleMeta
+{
+    public string? Title { get; set; }
+    public string? Slug { get; set; }
+    public string? Category { get; set; }
+    public List<string> Tags { get; set; } = [];
+    public string? Summary { get; set; }
+    public string? Status { get; set; }
+    public List<string> Related { get; set; } = [];
+}
+
+public sealed record CategoryFile(string File, CategoryMeta Meta, string Description);
+
+public sealed record ArticleFile(string File, ArticleMeta Meta, string Body)
+{
+    public ArticleStatus Status => Enum.Parse<ArticleStatus>(Meta.Status ?? "published", ignoreCase: true);
+}
+
+/// <summary>
+/// Reads a knowledge-base folder: <c>categories/*.md</c> and <c>&lt;category&gt;/*.md</c> guides, each with front
+/// matter. Everything is checked before anything is imported; each problem names the file and the line.
+/// </summary>
+public static partial class ContentFolder
+{
+    [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{0,148}[a-z0-9])?$")]
+    private static partial Regex SlugPattern();
+
+    public static (IReadOnlyList<CategoryFile> Categories, IReadOnlyList<ArticleFile> Articles, IReadOnlyList<ContentProblem> Problems) Load(string folder)
+    {
+        var problems = new List<ContentProblem>();
+        var categories = new List<CategoryFile>();
+        var articles = new List<ArticleFile>();
+        var categoryFolder = Path.Combine(folder, "categories");
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        foreach (var path in Files(categoryFolder))
+        {
+            var file = Relative(folder, path);
+            var text = texts[file] = File.ReadAllText(path);
+            var (meta, body, _, problem) = FrontMatter.Parse<CategoryMeta>(text, file);
+            if (problem is not null)
+            {
+                problems.Add(problem);
+                continue;
+            }
+
+            problems.AddRange(Required(file, text, ("title", meta!.Title), ("slug", meta.Slug)));
+            if (meta.Slug is not null && !SlugPattern().IsMatch(meta.Slug))
+            {
+                problems.Add(new(file, FrontMatter.LineOf(text, "slug"), $"Slug '{meta.Slug}' non valido: solo lettere minuscole, cifre e trattini."));
+            }
+
+            categories.Add(new CategoryFile(file, meta, body.Trim()));
+        }
+
+        Duplicates(categories.Select(c => (c.File, c.Meta.Slug)), texts, "categoria", problems);
+        var categorySlugs = categories.Select(c => c.Meta.Slug).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var category in categories.Where(c => !string.IsNullOrEmpty(c.Meta.Parent) && !categorySlugs.Contains(c.Meta.Parent!)))
+        {
+            problems.Add(new(category.File, FrontMatter.LineOf(texts[category.File], "parent"), $"La categoria madre '{category.Meta.Parent}' non esiste."));
+        }
+
+        foreach (var path in Directory.Exists(folder) ? Directory.GetDirectories(folder).Where(d => d != categoryFolder).SelectMany(Files) : [])
+        {
+            var file = Relative(folder, path);
+            var text = texts[file] = File.ReadAllText(path);
+            var (meta, body, _, problem) = FrontMatter.Parse<ArticleMeta>(text, file);
+            if (problem is not null)
+            {
+                problems.Add(problem);
+                continue;
+            }
+
+            problems.AddRange(Required(file, text, ("title", meta!.Title), ("slug", meta.Slug), ("category", meta.Category)));
+            if (meta.Slug is not null && !SlugPattern().IsMatch(meta.Slug))
+            {
+                problems.Add(new(file, FrontMatter.LineOf(text, "slug"), $"Slug '{meta.Slug}' non valido: solo lettere minuscole, cifre e trattini."));
+            }
+
+            if (meta.Category is not null && !categorySlugs.Contains(meta.Category))
+            {
+                problems.Add(new(file, FrontMatter.LineOf(text, "category"), $"La categoria '{meta.Category}' non esiste (categorie: {string.Join(", ", categorySlugs.Order())})."));
+            }
+
+            if (meta.Status is not null && !Enum.TryParse<ArticleStatus>(meta.Status, ignoreCase: true, out _))
+            {
+                problems.Add(new(file, FrontMatter.LineOf(text, "status"), $"Stato '{meta.Status}' non valido: usa draft, published o archived."));
+            }
+
+            if ((meta.Title?.Length ?? 0) > Article.MaxTitle || (meta.Summary?.Length ?? 0) > Article.MaxSummary)
+            {
+                problems.Add(new(file, FrontMatter.LineOf(text, "title"), $"Titolo (massimo {Article.MaxTitle} caratteri) o sommario (massimo {Article.MaxSummary}) troppo lunghi."));
+            }
+
+            articles.Add(new ArticleFile(file, meta, body.Trim()));
+        }
+
+        Duplicates(articles.Select(a => (a.File, a.Meta.Slug)), texts, "guida", problems);
+        var articleSlugs = articles.Select(a => a.Meta.Slug).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var article in articles)
+        {
+            foreach (var related in article.Meta.Related.Where(r => !articleSlugs.Contains(r)))
+            {
+                problems.Add(new(article.File, FrontMatter.LineOf(texts[article.File], "related"), $"La guida correlata '{related}' non esiste."));
+            }
+        }
+
+        return (categories, articles, problems);
+    }
+
+    private static IEnumerable<ContentProblem> Required(string file, string text, params (string Key, string? Value)[] fields) =>
+        fields.Where(f => string.IsNullOrWhiteSpace(f.Value))
+            .Select(f => new ContentProblem(file, FrontMatter.LineOf(text, f.Key), $"Manca \"{f.Key}\" nell'intestazione."));
+
+    private static void Duplicates(IEnumerable<(string File, string? Slug)> items, Dictionary<string, string> texts, string what, List<ContentProblem> problems)
+    {
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (file, slug) in items.Where(i => i.Slug is not null))
+        {
+            if (!seen.TryAdd(slug!, file))
+            {
+                problems.Add(new(file, FrontMatter.LineOf(texts[file], "slug"), $"Slug '{slug}' ripetuto: lo usa già la {what} in {seen[slug!]}."));
+            }
+        }
+    }
+
+    private static IEnumerable<string> Files(string folder) =>
+        Directory.Exists(folder) ? Directory.GetFiles(folder, "*.md").Order(StringComparer.Ordinal) : [];
+
+    private static string Relative(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
+}

@@ -1,0 +1,8 @@
+namespace Sportello.KnowledgeBase.Domain;
+
+public enum ArticleStatus
+{
+    Draft,
+    Published,
+    Archived,
+}

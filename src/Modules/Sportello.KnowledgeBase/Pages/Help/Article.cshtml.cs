@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using Sportello.Core.Tenancy;
+using Sportello.KnowledgeBase.Content;
+using Sportello.KnowledgeBase.Domain;
+
+namespace Sportello.KnowledgeBase.Pages.Help;
+
+/// <summary>One guide: breadcrumb, table of contents for long guides, body, related guides and support contacts.</summary>
+[OutputCache(PolicyName = TenantOutputCachePolicy.Name)]
+public sealed class ArticleModel(HelpCenter help, TenantContext tenant) : PageModel
+{
+    /// <summary>A table of contents helps from this many sections up.</summary>
+    private const int TocFrom = 3;
+
+    public Article Article { get; private set; } = null!;
+    public Category Category { get; private set; } = null!;
+    public RenderedArticle Rendered { get; private set; } = null!;
+    public IReadOnlyList<(Article Article, string CategorySlug)> Related { get; private set; } = [];
+    public bool ShowToc => Rendered.Toc.Count(t => t.Level == 2) >= TocFrom;
+    public TenantBranding Branding => tenant.Settings.Branding;
+    public TimeZoneInfo TimeZone => tenant.Tenant.TimeZone;
+    public string CanonicalUrl => $"{Request.Scheme}://{Request.Host}{Request.PathBase}/help/{Category.Slug}/{Article.Slug}";
+
+    public async Task<IActionResult> OnGetAsync(string category, string slug, CancellationToken ct)
+    {
+        var found = await help.FindAsync(category, slug, ct);
+        if (found is null)
+        {
+            return NotFound();
+        }
+
+        if (found.Article is null)
+        {
+            return RedirectPermanent(Url.Content($"~/help/{found.RedirectCategory}/{found.RedirectSlug}"));
+        }
+
+        Article = found.Article;
+        Category = found.Category!;
+        Rendered = MarkdownRenderer.Render(Article.Body);
+        Related = await help.RelatedAsync(Article, ct);
+        return Page();
+    }
+}

@@ -1,0 +1,141 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Sportello.Core.Hosting;
+using Sportello.Core.Recipes;
+using Sportello.Core.Tenancy;
+using Sportello.Core.Validation;
+using Sportello.KnowledgeBase.Content;
+using Sportello.KnowledgeBase.Data;
+using Sportello.KnowledgeBase.Domain;
+
+namespace Sportello.KnowledgeBase.Recipes;
+
+public sealed record KnowledgeBaseStepModel
+{
+    /// <summary>Folder of categories and guides, relative to the recipe file (for example "kb").</summary>
+    public required string Folder { get; init; }
+}
+
+/// <summary>
+/// "knowledge-base": imports categories and guides from Markdown files with front matter. Every file is checked
+/// before anything is written; running it again updates only the guides whose content changed (each update is
+/// a new revision) and leaves the others, and their dates, alone.
+/// </summary>
+public sealed class KnowledgeBaseStep(TimeProvider time, IOptions<SportelloOptions> options) : RecipeStep<KnowledgeBaseStepModel>
+{
+    public override string Name => "knowledge-base";
+    public override string ModuleId => KnowledgeBaseModule.ModuleId;
+
+    internal const string ImportAuthor = "ricetta";
+
+    protected override IEnumerable<ValidationProblem> Validate(KnowledgeBaseStepModel step, RecipePlan plan)
+    {
+        var folder = Resolve(step, plan.BaseDirectory);
+        if (!Directory.Exists(folder))
+        {
+            return [new("$.folder", $"La cartella '{step.Folder}' non esiste ({folder}).")];
+        }
+
+        var (_, _, problems) = ContentFolder.Load(folder);
+        return problems.Select(p => new ValidationProblem("$.folder", p.ToString()));
+    }
+
+    protected override async Task ExecuteAsync(KnowledgeBaseStepModel step, RecipeStepContext context, CancellationToken ct)
+    {
+        var (categories, articles, _) = ContentFolder.Load(Resolve(step, context.Recipe.BaseDirectory));
+        var db = context.Services.GetRequiredService<KnowledgeBaseDbContext>();
+        var now = time.GetUtcNow().UtcDateTime;
+
+        var existingCategories = await db.Categories.ToDictionaryAsync(c => c.Slug, StringComparer.Ordinal, ct);
+        foreach (var file in categories)
+        {
+            if (!existingCategories.TryGetValue(file.Meta.Slug!, out var category))
+            {
+                category = new Category { Slug = file.Meta.Slug!, Title = file.Meta.Title! };
+                db.Categories.Add(category);
+                existingCategories[category.Slug] = category;
+            }
+
+            category.Title = file.Meta.Title!;
+            category.Description = file.Description;
+            category.Icon = string.IsNullOrWhiteSpace(file.Meta.Icon) ? "help" : file.Meta.Icon;
+            category.Order = file.Meta.Order;
+        }
+
+        await db.SaveChangesAsync(ct);
+        foreach (var file in categories)
+        {
+            existingCategories[file.Meta.Slug!].ParentId = string.IsNullOrEmpty(file.Meta.Parent) ? null : existingCategories[file.Meta.Parent].Id;
+        }
+
+        var existingArticles = await db.Articles.ToDictionaryAsync(a => a.Slug, StringComparer.Ordinal, ct);
+        foreach (var file in articles)
+        {
+            var incoming = new Article
+            {
+                Slug = file.Meta.Slug!,
+                Title = file.Meta.Title!.Trim(),
+                Summary = file.Meta.Summary?.Trim() ?? string.Empty,
+                Body = file.Body,
+                CategoryId = existingCategories[file.Meta.Category!].Id,
+                Tags = string.Join(",", file.Meta.Tags.Select(t => t.Trim().ToLowerInvariant())),
+                Related = string.Join(",", file.Meta.Related),
+                Status = file.Status,
+            };
+            if (!existingArticles.TryGetValue(incoming.Slug, out var article))
+            {
+                article = incoming;
+                article.Id = Guid.CreateVersion7();
+                article.Author = ImportAuthor;
+                article.CreatedUtc = now;
+                db.Articles.Add(article);
+            }
+            else if (SameContent(article, incoming))
+            {
+                continue;
+            }
+            else
+            {
+                article.Title = incoming.Title;
+                article.Summary = incoming.Summary;
+                article.Body = incoming.Body;
+                article.CategoryId = incoming.CategoryId;
+                article.Tags = incoming.Tags;
+                article.Related = incoming.Related;
+                article.Status = incoming.Status;
+            }
+
+            article.Revision++;
+            article.UpdatedUtc = now;
+            if (article.Status == ArticleStatus.Published)
+            {
+                article.PublishedUtc ??= now;
+            }
+
+            db.Revisions.Add(new ArticleRevision
+            {
+                Id = Guid.CreateVersion7(),
+                ArticleId = article.Id,
+                Number = article.Revision,
+                Title = article.Title,
+                Summary = article.Summary,
+                Body = article.Body,
+                Tags = article.Tags,
+                Author = ImportAuthor,
+                SavedUtc = now,
+            });
+        }
+
+        await db.SaveChangesAsync(ct);
+        await context.Services.GetRequiredService<TenantPageCache>().EvictAsync(context.TenantName, ct);
+    }
+
+    private static bool SameContent(Article a, Article b) =>
+        a.Title == b.Title && a.Summary == b.Summary && a.Body == b.Body && a.CategoryId == b.CategoryId
+        && a.Tags == b.Tags && a.Related == b.Related && a.Status == b.Status;
+
+    // A recipe that was not read from a file (uploaded, or written inline) finds its folders in the recipes folder.
+    private string Resolve(KnowledgeBaseStepModel step, string? baseDirectory) =>
+        Path.GetFullPath(Path.Combine(baseDirectory ?? RecipeFolder.Resolve(options.Value.Recipes.Path), step.Folder));
+}
