@@ -65,4 +65,20 @@ public sealed class ContentFolderTests : IDisposable
         Assert.Contains(problems, p => p.Line == 5 && p.Message.Contains("'pubblicata' non valido"));
         Assert.Contains(problems, p => p.Line == 6 && p.Message.Contains("'manca' non esiste"));
     }
+
+    [Fact]
+    public void Inline_content_follows_the_same_rules_and_names_the_item()
+    {
+        var categories = new List<CategoryFile> { new("$.categories[0]", new CategoryMeta { Slug = "spid", Title = "SPID" }, "") };
+        var articles = new List<ArticleFile>
+        {
+            new("$.articles[0]", new ArticleMeta { Slug = "a", Title = "A", Category = "spid" }, "Testo."),
+            new("$.articles[1]", new ArticleMeta { Slug = "a", Title = "B", Category = "pec" }, "Testo."),
+        };
+
+        var problems = ContentFolder.Check(categories, articles, (_, _) => 0);
+
+        Assert.Contains(problems, p => p.File == "$.articles[1]" && p.Message.Contains("'pec' non esiste"));
+        Assert.Contains(problems, p => p.File == "$.articles[1]" && p.Message.Contains("ripetuto") && p.Message.Contains("$.articles[0]"));
+    }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Sportello.Core.Modules;
+using Sportello.Core.Recipes;
 using Sportello.Core.Storage;
 using Sportello.KnowledgeBase.Data;
 using Sportello.KnowledgeBase.Domain;
@@ -27,5 +28,6 @@ public sealed class KnowledgeBaseModule : Module
     {
         services.AddTenantDbContext<KnowledgeBaseDbContext>();
         services.AddScoped<HelpCenter>();
+        services.AddScoped<ITenantExportContributor, KnowledgeBaseExport>();
     }
 }

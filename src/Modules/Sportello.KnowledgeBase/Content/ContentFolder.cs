@@ -58,20 +58,7 @@ public static partial class ContentFolder
                 continue;
             }
 
-            problems.AddRange(Required(file, text, ("title", meta!.Title), ("slug", meta.Slug)));
-            if (meta.Slug is not null && !SlugPattern().IsMatch(meta.Slug))
-            {
-                problems.Add(new(file, FrontMatter.LineOf(text, "slug"), $"Slug '{meta.Slug}' non valido: solo lettere minuscole, cifre e trattini."));
-            }
-
-            categories.Add(new CategoryFile(file, meta, body.Trim()));
-        }
-
-        Duplicates(categories.Select(c => (c.File, c.Meta.Slug)), texts, "categoria", problems);
-        var categorySlugs = categories.Select(c => c.Meta.Slug).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        foreach (var category in categories.Where(c => !string.IsNullOrEmpty(c.Meta.Parent) && !categorySlugs.Contains(c.Meta.Parent!)))
-        {
-            problems.Add(new(category.File, FrontMatter.LineOf(texts[category.File], "parent"), $"La categoria madre '{category.Meta.Parent}' non esiste."));
+            categories.Add(new CategoryFile(file, meta!, body.Trim()));
         }
 
         foreach (var path in Directory.Exists(folder) ? Directory.GetDirectories(folder).Where(d => d != categoryFolder).SelectMany(Files) : [])
@@ -85,55 +72,85 @@ public static partial class ContentFolder
                 continue;
             }
 
-            problems.AddRange(Required(file, text, ("title", meta!.Title), ("slug", meta.Slug), ("category", meta.Category)));
-            if (meta.Slug is not null && !SlugPattern().IsMatch(meta.Slug))
-            {
-                problems.Add(new(file, FrontMatter.LineOf(text, "slug"), $"Slug '{meta.Slug}' non valido: solo lettere minuscole, cifre e trattini."));
-            }
+            articles.Add(new ArticleFile(file, meta!, body.Trim()));
+        }
 
+        problems.AddRange(Check(categories, articles, (file, key) => texts.TryGetValue(file, out var text) ? FrontMatter.LineOf(text, key) : 1));
+        return (categories, articles, problems);
+    }
+
+    /// <summary>
+    /// The rules every import follows, whether the content comes from files or inline in a recipe:
+    /// <paramref name="lineOf"/> tells on which line of an item a key is written.
+    /// </summary>
+    public static IReadOnlyList<ContentProblem> Check(
+        IReadOnlyList<CategoryFile> categories, IReadOnlyList<ArticleFile> articles, Func<string, string, int> lineOf)
+    {
+        var problems = new List<ContentProblem>();
+        foreach (var category in categories)
+        {
+            problems.AddRange(Required(category.File, lineOf, ("title", category.Meta.Title), ("slug", category.Meta.Slug)));
+            problems.AddRange(Slug(category.File, lineOf, category.Meta.Slug));
+        }
+
+        Duplicates(categories.Select(c => (c.File, c.Meta.Slug)), lineOf, "categoria", problems);
+        var categorySlugs = categories.Select(c => c.Meta.Slug).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var category in categories.Where(c => !string.IsNullOrEmpty(c.Meta.Parent) && !categorySlugs.Contains(c.Meta.Parent!)))
+        {
+            problems.Add(new(category.File, lineOf(category.File, "parent"), $"La categoria madre '{category.Meta.Parent}' non esiste."));
+        }
+
+        foreach (var article in articles)
+        {
+            var (file, meta) = (article.File, article.Meta);
+            problems.AddRange(Required(file, lineOf, ("title", meta.Title), ("slug", meta.Slug), ("category", meta.Category)));
+            problems.AddRange(Slug(file, lineOf, meta.Slug));
             if (meta.Category is not null && !categorySlugs.Contains(meta.Category))
             {
-                problems.Add(new(file, FrontMatter.LineOf(text, "category"), $"La categoria '{meta.Category}' non esiste (categorie: {string.Join(", ", categorySlugs.Order())})."));
+                problems.Add(new(file, lineOf(file, "category"), $"La categoria '{meta.Category}' non esiste (categorie: {string.Join(", ", categorySlugs.Order())})."));
             }
 
             if (meta.Status is not null && !Enum.TryParse<ArticleStatus>(meta.Status, ignoreCase: true, out _))
             {
-                problems.Add(new(file, FrontMatter.LineOf(text, "status"), $"Stato '{meta.Status}' non valido: usa draft, published o archived."));
+                problems.Add(new(file, lineOf(file, "status"), $"Stato '{meta.Status}' non valido: usa draft, published o archived."));
             }
 
             if ((meta.Title?.Length ?? 0) > Article.MaxTitle || (meta.Summary?.Length ?? 0) > Article.MaxSummary)
             {
-                problems.Add(new(file, FrontMatter.LineOf(text, "title"), $"Titolo (massimo {Article.MaxTitle} caratteri) o sommario (massimo {Article.MaxSummary}) troppo lunghi."));
+                problems.Add(new(file, lineOf(file, "title"), $"Titolo (massimo {Article.MaxTitle} caratteri) o sommario (massimo {Article.MaxSummary}) troppo lunghi."));
             }
-
-            articles.Add(new ArticleFile(file, meta, body.Trim()));
         }
 
-        Duplicates(articles.Select(a => (a.File, a.Meta.Slug)), texts, "guida", problems);
+        Duplicates(articles.Select(a => (a.File, a.Meta.Slug)), lineOf, "guida", problems);
         var articleSlugs = articles.Select(a => a.Meta.Slug).OfType<string>().ToHashSet(StringComparer.Ordinal);
         foreach (var article in articles)
         {
             foreach (var related in article.Meta.Related.Where(r => !articleSlugs.Contains(r)))
             {
-                problems.Add(new(article.File, FrontMatter.LineOf(texts[article.File], "related"), $"La guida correlata '{related}' non esiste."));
+                problems.Add(new(article.File, lineOf(article.File, "related"), $"La guida correlata '{related}' non esiste."));
             }
         }
 
-        return (categories, articles, problems);
+        return problems;
     }
 
-    private static IEnumerable<ContentProblem> Required(string file, string text, params (string Key, string? Value)[] fields) =>
-        fields.Where(f => string.IsNullOrWhiteSpace(f.Value))
-            .Select(f => new ContentProblem(file, FrontMatter.LineOf(text, f.Key), $"Manca \"{f.Key}\" nell'intestazione."));
+    private static IEnumerable<ContentProblem> Slug(string file, Func<string, string, int> lineOf, string? slug) =>
+        slug is not null && !SlugPattern().IsMatch(slug)
+            ? [new ContentProblem(file, lineOf(file, "slug"), $"Slug '{slug}' non valido: solo lettere minuscole, cifre e trattini.")]
+            : [];
 
-    private static void Duplicates(IEnumerable<(string File, string? Slug)> items, Dictionary<string, string> texts, string what, List<ContentProblem> problems)
+    private static IEnumerable<ContentProblem> Required(string file, Func<string, string, int> lineOf, params (string Key, string? Value)[] fields) =>
+        fields.Where(f => string.IsNullOrWhiteSpace(f.Value))
+            .Select(f => new ContentProblem(file, lineOf(file, f.Key), $"Manca \"{f.Key}\" nell'intestazione."));
+
+    private static void Duplicates(IEnumerable<(string File, string? Slug)> items, Func<string, string, int> lineOf, string what, List<ContentProblem> problems)
     {
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (file, slug) in items.Where(i => i.Slug is not null))
         {
             if (!seen.TryAdd(slug!, file))
             {
-                problems.Add(new(file, FrontMatter.LineOf(texts[file], "slug"), $"Slug '{slug}' ripetuto: lo usa già la {what} in {seen[slug!]}."));
+                problems.Add(new(file, lineOf(file, "slug"), $"Slug '{slug}' ripetuto: lo usa già la {what} in {seen[slug!]}."));
             }
         }
     }

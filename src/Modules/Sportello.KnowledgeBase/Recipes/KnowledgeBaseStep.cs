@@ -14,7 +14,34 @@ namespace Sportello.KnowledgeBase.Recipes;
 public sealed record KnowledgeBaseStepModel
 {
     /// <summary>Folder of categories and guides, relative to the recipe file (for example "kb").</summary>
-    public required string Folder { get; init; }
+    public string? Folder { get; init; }
+
+    /// <summary>Or the content itself, as an exported tenant carries it.</summary>
+    public IReadOnlyList<InlineCategory>? Categories { get; init; }
+
+    public IReadOnlyList<InlineArticle>? Articles { get; init; }
+}
+
+public sealed record InlineCategory
+{
+    public required string Slug { get; init; }
+    public required string Title { get; init; }
+    public string Description { get; init; } = string.Empty;
+    public string? Icon { get; init; }
+    public string? Parent { get; init; }
+    public int Order { get; init; }
+}
+
+public sealed record InlineArticle
+{
+    public required string Slug { get; init; }
+    public required string Title { get; init; }
+    public required string Category { get; init; }
+    public string Summary { get; init; } = string.Empty;
+    public IReadOnlyList<string> Tags { get; init; } = [];
+    public string Status { get; init; } = "published";
+    public IReadOnlyList<string> Related { get; init; } = [];
+    public string Body { get; init; } = string.Empty;
 }
 
 /// <summary>
@@ -31,19 +58,39 @@ public sealed class KnowledgeBaseStep(TimeProvider time, IOptions<SportelloOptio
 
     protected override IEnumerable<ValidationProblem> Validate(KnowledgeBaseStepModel step, RecipePlan plan)
     {
-        var folder = Resolve(step, plan.BaseDirectory);
-        if (!Directory.Exists(folder))
+        if (step.Folder is null == (step.Categories is null && step.Articles is null))
         {
-            return [new("$.folder", $"La cartella '{step.Folder}' non esiste ({folder}).")];
+            return [new("$.folder", "Indica una cartella (\"folder\") oppure il contenuto (\"categories\" e \"articles\"), non entrambi.")];
         }
 
-        var (_, _, problems) = ContentFolder.Load(folder);
-        return problems.Select(p => new ValidationProblem("$.folder", p.ToString()));
+        if (step.Folder is not null && !Directory.Exists(Resolve(step.Folder, plan.BaseDirectory)))
+        {
+            return [new("$.folder", $"La cartella '{step.Folder}' non esiste ({Resolve(step.Folder, plan.BaseDirectory)}).")];
+        }
+
+        var (_, _, problems) = Content(step, plan.BaseDirectory);
+        return problems.Select(p => new ValidationProblem(p.File.StartsWith('$') ? p.File : "$.folder", p.Line > 0 ? p.ToString() : p.Message));
+    }
+
+    /// <summary>The step's categories and guides, from the folder or inline, checked by the same rules.</summary>
+    private (IReadOnlyList<CategoryFile>, IReadOnlyList<ArticleFile>, IReadOnlyList<ContentProblem>) Content(KnowledgeBaseStepModel step, string? baseDirectory)
+    {
+        if (step.Folder is not null)
+        {
+            return ContentFolder.Load(Resolve(step.Folder, baseDirectory));
+        }
+
+        var categories = (step.Categories ?? []).Select((c, i) => new CategoryFile($"$.categories[{i}]",
+            new CategoryMeta { Slug = c.Slug, Title = c.Title, Icon = c.Icon, Parent = c.Parent, Order = c.Order }, c.Description)).ToList();
+        var articles = (step.Articles ?? []).Select((a, i) => new ArticleFile($"$.articles[{i}]",
+            new ArticleMeta { Slug = a.Slug, Title = a.Title, Category = a.Category, Summary = a.Summary, Tags = [.. a.Tags], Status = a.Status, Related = [.. a.Related] },
+            a.Body)).ToList();
+        return (categories, articles, ContentFolder.Check(categories, articles, (_, _) => 0));
     }
 
     protected override async Task ExecuteAsync(KnowledgeBaseStepModel step, RecipeStepContext context, CancellationToken ct)
     {
-        var (categories, articles, _) = ContentFolder.Load(Resolve(step, context.Recipe.BaseDirectory));
+        var (categories, articles, _) = Content(step, context.Recipe.BaseDirectory);
         var db = context.Services.GetRequiredService<KnowledgeBaseDbContext>();
         var now = time.GetUtcNow().UtcDateTime;
 
@@ -136,6 +183,6 @@ public sealed class KnowledgeBaseStep(TimeProvider time, IOptions<SportelloOptio
         && a.Tags == b.Tags && a.Related == b.Related && a.Status == b.Status;
 
     // A recipe that was not read from a file (uploaded, or written inline) finds its folders in the recipes folder.
-    private string Resolve(KnowledgeBaseStepModel step, string? baseDirectory) =>
-        Path.GetFullPath(Path.Combine(baseDirectory ?? RecipeFolder.Resolve(options.Value.Recipes.Path), step.Folder));
+    private string Resolve(string folder, string? baseDirectory) =>
+        Path.GetFullPath(Path.Combine(baseDirectory ?? RecipeFolder.Resolve(options.Value.Recipes.Path), folder));
 }
