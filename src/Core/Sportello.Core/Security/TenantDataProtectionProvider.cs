@@ -19,12 +19,7 @@ public sealed class TenantDataProtectionProvider(IDataProtectionProvider inner) 
     // reach the long-lived ones to drop a tenant's derived protectors.
     private readonly ConditionalWeakTable<TenantProtector, object?> _live = new();
 
-    public IDataProtector CreateProtector(string purpose)
-    {
-        var protector = new TenantProtector(inner.CreateProtector(purpose), this);
-        _live.Add(protector, null);
-        return protector;
-    }
+    public IDataProtector CreateProtector(string purpose) => Track(inner.CreateProtector(purpose));
 
     public ValueTask ReleaseAsync(Tenant tenant, CancellationToken ct)
     {
@@ -41,7 +36,7 @@ public sealed class TenantDataProtectionProvider(IDataProtectionProvider inner) 
         // Built on a tenant's first use and dropped when the tenant goes idle.
         private readonly ConcurrentDictionary<string, IDataProtector> _perTenant = new(StringComparer.Ordinal);
 
-        public IDataProtector CreateProtector(string purpose) => owner.CreateProtector(inner, purpose);
+        public IDataProtector CreateProtector(string purpose) => owner.Track(inner.CreateProtector(purpose));
 
         public byte[] Protect(byte[] plaintext) => ForCurrentTenant().Protect(plaintext);
 
@@ -53,9 +48,9 @@ public sealed class TenantDataProtectionProvider(IDataProtectionProvider inner) 
             _perTenant.GetOrAdd(TenantContext.Current?.ProtectionPurpose ?? NoTenant, inner.CreateProtector);
     }
 
-    private TenantProtector CreateProtector(IDataProtector parent, string purpose)
+    private TenantProtector Track(IDataProtector inner)
     {
-        var protector = new TenantProtector(parent.CreateProtector(purpose), this);
+        var protector = new TenantProtector(inner, this);
         _live.Add(protector, null);
         return protector;
     }

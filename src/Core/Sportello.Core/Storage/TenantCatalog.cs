@@ -69,6 +69,12 @@ public sealed class TenantCatalog
             .ToDictionaryAsync(t => t.Name, t => t.LastRequestUtc!.Value, StringComparer.Ordinal, ct);
     }
 
+    public async Task<DateTime?> LoadLastRequestAsync(string name, CancellationToken ct = default)
+    {
+        await using var db = new HostCatalogDbContext(_options);
+        return await db.Tenants.Where(t => t.Name == name).Select(t => t.LastRequestUtc).SingleOrDefaultAsync(ct);
+    }
+
     /// <summary>Records last-request times; a later time already there is kept. Not a settings change: no version bump.</summary>
     public async Task RecordLastRequestsAsync(IReadOnlyDictionary<string, DateTime> seen, CancellationToken ct = default)
     {

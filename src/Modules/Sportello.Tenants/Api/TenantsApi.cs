@@ -31,7 +31,7 @@ public static class TenantsApi
             Results.Ok(await TenantSummary.ListAsync(registry, catalog, search, state, ct)));
         read.MapGet("/{name}", async (TenantRegistry registry, TenantCatalog catalog, string name, CancellationToken ct) =>
             registry.Find(name) is { } tenant
-                ? Results.Ok(TenantDetails.From(tenant, (await catalog.LoadLastRequestsAsync(ct)).GetValueOrDefault(name)))
+                ? Results.Ok(TenantDetails.From(tenant, await catalog.LoadLastRequestAsync(name, ct)))
                 : Results.NotFound());
         endpoints.MapGet("/api/recipes", (RecipeFiles recipes) => Results.Ok(recipes.List()))
             .RequireAuthorization(PermissionPolicyProvider.PolicyFor(TenantsPermissions.View));

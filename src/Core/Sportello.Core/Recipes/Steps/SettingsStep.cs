@@ -41,7 +41,7 @@ public sealed class SettingsStep(ModuleCatalog modules) : RecipeStep<SettingsSte
                 continue;
             }
 
-            var error = TryNormalize(module, value, out _);
+            var error = ModuleSettingsJson.TryNormalize(module, value, out _);
             if (error is not null)
             {
                 yield return new(path + error.Value.Path.TrimStart('$'), error.Value.Message);
@@ -55,7 +55,7 @@ public sealed class SettingsStep(ModuleCatalog modules) : RecipeStep<SettingsSte
             p => p.Key,
             p =>
             {
-                TryNormalize(modules.Find(p.Key)!, p.Value, out var json);
+                ModuleSettingsJson.TryNormalize(modules.Find(p.Key)!, p.Value, out var json);
                 return json;
             },
             StringComparer.Ordinal);
@@ -71,7 +71,4 @@ public sealed class SettingsStep(ModuleCatalog modules) : RecipeStep<SettingsSte
             return current with { ModuleSettings = merged };
         }, ct);
     }
-
-    private static (string Path, string Message)? TryNormalize(Module module, JsonElement value, out JsonElement normalized) =>
-        ModuleSettingsJson.TryNormalize(module, value, out normalized);
 }

@@ -23,7 +23,14 @@ public sealed class ConfirmEmailModel(UserManager<SportelloUser> users, AuditLog
             return;
         }
 
-        Confirmed = user.EmailConfirmed || (await users.ConfirmEmailAsync(user, Code)).Succeeded;
+        if (user.EmailConfirmed)
+        {
+            // Clicked again: still confirmed, but nothing new happened to record.
+            Confirmed = true;
+            return;
+        }
+
+        Confirmed = (await users.ConfirmEmailAsync(user, Code)).Succeeded;
         if (Confirmed)
         {
             await audit.RecordAsync(AuditActions.EmailConfirmed, user, ct: ct);
