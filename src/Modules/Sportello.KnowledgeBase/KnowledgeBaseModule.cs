@@ -6,6 +6,7 @@ using Sportello.Core.Storage;
 using Sportello.KnowledgeBase.Data;
 using Sportello.KnowledgeBase.Domain;
 using Sportello.KnowledgeBase.Recipes;
+using Sportello.KnowledgeBase.Search;
 
 namespace Sportello.KnowledgeBase;
 
@@ -24,10 +25,16 @@ public sealed class KnowledgeBaseModule : Module
     public override IEnumerable<Permission> Permissions =>
         [new(ManagePermission, "Gestire le guide", "Scrivere, pubblicare e archiviare le guide del centro assistenza.")];
 
+    public override IEnumerable<AdminMenuEntry> AdminMenu => [new("Guide", "/admin/help", ManagePermission, 50)];
+
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddTenantDbContext<KnowledgeBaseDbContext>();
         services.AddScoped<HelpCenter>();
+        services.AddScoped<ArticleEditor>();
+        services.AddScoped<CategoryEditor>();
+        services.AddScoped<FeedbackBox>();
+        services.AddSingleton<IndexQueue>();
         services.AddScoped<ITenantExportContributor, KnowledgeBaseExport>();
     }
 }

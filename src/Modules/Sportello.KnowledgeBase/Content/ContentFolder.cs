@@ -39,6 +39,9 @@ public static partial class ContentFolder
     [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{0,148}[a-z0-9])?$")]
     private static partial Regex SlugPattern();
 
+    /// <summary>Lower-case letters, digits and inner hyphens: what a slug may be, wherever it comes from.</summary>
+    public static bool IsSlug(string? value) => value is not null && SlugPattern().IsMatch(value);
+
     public static (IReadOnlyList<CategoryFile> Categories, IReadOnlyList<ArticleFile> Articles, IReadOnlyList<ContentProblem> Problems) Load(string folder)
     {
         var problems = new List<ContentProblem>();

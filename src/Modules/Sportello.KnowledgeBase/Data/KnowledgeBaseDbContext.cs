@@ -10,6 +10,8 @@ public sealed class KnowledgeBaseDbContext(DbContextOptions<KnowledgeBaseDbConte
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<ArticleRevision> Revisions => Set<ArticleRevision>();
     public DbSet<OldSlug> OldSlugs => Set<OldSlug>();
+    public DbSet<IndexQueueEntry> IndexQueue => Set<IndexQueueEntry>();
+    public DbSet<ArticleFeedback> Feedback => Set<ArticleFeedback>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -38,6 +40,17 @@ public sealed class KnowledgeBaseDbContext(DbContextOptions<KnowledgeBaseDbConte
         {
             e.ToTable("Kb_OldSlugs");
             e.HasKey(s => s.Slug);
+        });
+        modelBuilder.Entity<IndexQueueEntry>(e =>
+        {
+            e.ToTable("Kb_IndexQueue");
+            e.HasKey(q => q.Id);
+        });
+        modelBuilder.Entity<ArticleFeedback>(e =>
+        {
+            e.ToTable("Kb_Feedback");
+            e.HasKey(f => f.Id);
+            e.Property(f => f.Id).ValueGeneratedNever();
         });
     }
 }

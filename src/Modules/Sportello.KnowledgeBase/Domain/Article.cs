@@ -26,6 +26,9 @@ public sealed class Article
     public DateTime UpdatedUtc { get; set; }
     public DateTime? PublishedUtc { get; set; }
 
+    /// <summary>Page views, added up from every node's counters.</summary>
+    public long Views { get; set; }
+
     public IReadOnlyList<string> TagList => Split(Tags);
     public IReadOnlyList<string> RelatedSlugs => Split(Related);
 

@@ -8,6 +8,7 @@ using Sportello.Core.Validation;
 using Sportello.KnowledgeBase.Content;
 using Sportello.KnowledgeBase.Data;
 using Sportello.KnowledgeBase.Domain;
+using Sportello.KnowledgeBase.Search;
 
 namespace Sportello.KnowledgeBase.Recipes;
 
@@ -116,6 +117,7 @@ public sealed class KnowledgeBaseStep(TimeProvider time, IOptions<SportelloOptio
             existingCategories[file.Meta.Slug!].ParentId = string.IsNullOrEmpty(file.Meta.Parent) ? null : existingCategories[file.Meta.Parent].Id;
         }
 
+        var queue = context.Services.GetRequiredService<IndexQueue>();
         var existingArticles = await db.Articles.ToDictionaryAsync(a => a.Slug, StringComparer.Ordinal, ct);
         foreach (var file in articles)
         {
@@ -160,6 +162,7 @@ public sealed class KnowledgeBaseStep(TimeProvider time, IOptions<SportelloOptio
                 article.PublishedUtc ??= now;
             }
 
+            queue.Add(db, article.Id);
             db.Revisions.Add(new ArticleRevision
             {
                 Id = Guid.CreateVersion7(),
@@ -175,6 +178,7 @@ public sealed class KnowledgeBaseStep(TimeProvider time, IOptions<SportelloOptio
         }
 
         await db.SaveChangesAsync(ct);
+        queue.Wake(context.TenantName);
         await context.Services.GetRequiredService<TenantPageCache>().EvictAsync(context.TenantName, ct);
     }
 

@@ -1,0 +1,21 @@
+using System.Threading.Channels;
+using Sportello.KnowledgeBase.Data;
+using Sportello.KnowledgeBase.Domain;
+
+namespace Sportello.KnowledgeBase.Search;
+
+/// <summary>
+/// Queues index work: the entry is written in the same transaction as the change it describes, so a crash cannot
+/// lose it; <see cref="Wake"/> then tells this node's worker not to wait for its next round.
+/// </summary>
+public sealed class IndexQueue(TimeProvider time)
+{
+    private readonly Channel<string> _wakeups = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+
+    public ChannelReader<string> Wakeups => _wakeups.Reader;
+
+    public void Add(KnowledgeBaseDbContext db, Guid articleId) =>
+        db.IndexQueue.Add(new IndexQueueEntry { ArticleId = articleId, QueuedUtc = time.GetUtcNow().UtcDateTime });
+
+    public void Wake(string tenant) => _wakeups.Writer.TryWrite(tenant);
+}
