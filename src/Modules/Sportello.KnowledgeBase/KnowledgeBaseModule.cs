@@ -1,10 +1,16 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Sportello.Core.Modules;
 using Sportello.Core.Recipes;
 using Sportello.Core.Storage;
+using Sportello.Core.Tenancy;
 using Sportello.KnowledgeBase.Data;
 using Sportello.KnowledgeBase.Domain;
+using Sportello.KnowledgeBase.Pages.Help;
 using Sportello.KnowledgeBase.Recipes;
 using Sportello.KnowledgeBase.Search;
 
@@ -27,6 +33,14 @@ public sealed class KnowledgeBaseModule : Module
 
     public override IEnumerable<AdminMenuEntry> AdminMenu => [new("Guide", "/admin/help", ManagePermission, 50)];
 
+    /// <summary>Cached guide pages carry no token; the feedback form fetches one from here just before posting.</summary>
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("/help/feedback/token", (IAntiforgery antiforgery, HttpContext http) =>
+        {
+            http.Response.Headers.CacheControl = "no-store";
+            return Results.Json(new { token = antiforgery.GetAndStoreTokens(http).RequestToken });
+        });
+
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddTenantDbContext<KnowledgeBaseDbContext>();
@@ -34,7 +48,16 @@ public sealed class KnowledgeBaseModule : Module
         services.AddScoped<ArticleEditor>();
         services.AddScoped<CategoryEditor>();
         services.AddScoped<FeedbackBox>();
+        services.AddOptions<KnowledgeBaseOptions>().Bind(configuration.GetSection(KnowledgeBaseOptions.Section));
         services.AddSingleton<IndexQueue>();
+        services.AddSingleton<SearchIndexes>();
+        services.AddSingleton<ITenantCache>(sp => sp.GetRequiredService<SearchIndexes>());
+        services.AddScoped<HelpSearch>();
+        services.AddHostedService<SearchIndexWorker>();
+        services.AddSingleton<ArticleViews>();
+        services.AddHostedService<ArticleViewsFlush>();
+        services.AddSingleton<FeedbackLimiter>();
+        services.AddOutputCache(o => o.AddPolicy(ArticlePagePolicy.Name, new ArticlePagePolicy()));
         services.AddScoped<ITenantExportContributor, KnowledgeBaseExport>();
     }
 }

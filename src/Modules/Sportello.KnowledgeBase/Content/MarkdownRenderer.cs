@@ -33,6 +33,10 @@ public static class MarkdownRenderer
         return new RenderedArticle(Sanitizer.Sanitize(html), toc);
     }
 
+    /// <summary>The words a reader sees, without markup: what search indexes and quotes in its snippets.</summary>
+    public static string ToPlainText(string markdown) =>
+        System.Text.RegularExpressions.Regex.Replace(Markdown.ToPlainText(markdown, Pipeline), @"\s+", " ").Trim();
+
     private static string PlainText(ContainerInline? inline) =>
         inline is null ? string.Empty : string.Concat(inline.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
 

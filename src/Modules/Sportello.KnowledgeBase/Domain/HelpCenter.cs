@@ -25,6 +25,13 @@ public sealed class HelpCenter(KnowledgeBaseDbContext db)
             .Take(count)
             .ToListAsync(ct);
 
+    public Task<List<Article>> MostReadAsync(int count, CancellationToken ct) =>
+        db.Articles.AsNoTracking()
+            .Where(a => a.Status == ArticleStatus.Published && a.Views > 0)
+            .OrderByDescending(a => a.Views).ThenBy(a => a.Title)
+            .Take(count)
+            .ToListAsync(ct);
+
     public async Task<Dictionary<int, int>> PublishedCountsAsync(CancellationToken ct) =>
         await db.Articles.AsNoTracking()
             .Where(a => a.Status == ArticleStatus.Published)

@@ -8,7 +8,7 @@ using Sportello.KnowledgeBase.Domain;
 namespace Sportello.KnowledgeBase.Pages.Help;
 
 /// <summary>One guide: breadcrumb, table of contents for long guides, body, related guides and support contacts.</summary>
-[OutputCache(PolicyName = TenantOutputCachePolicy.Name)]
+[OutputCache(PolicyName = ArticlePagePolicy.Name)]
 public sealed class ArticleModel(HelpCenter help, TenantContext tenant) : PageModel
 {
     /// <summary>A table of contents helps from this many sections up.</summary>
@@ -19,7 +19,10 @@ public sealed class ArticleModel(HelpCenter help, TenantContext tenant) : PageMo
     public RenderedArticle Rendered { get; private set; } = null!;
     public IReadOnlyList<(Article Article, string CategorySlug)> Related { get; private set; } = [];
     public bool ShowToc => Rendered.Toc.Count(t => t.Level == 2) >= TocFrom;
-    public TenantBranding Branding => tenant.Settings.Branding;
+    /// <summary>The feedback form as the cached page shows it: no token, no answer yet.</summary>
+    public (string Action, string? Token, bool? Helpful, string? Comment) FeedbackForm =>
+        (Url.Content($"~/help/{Category.Slug}/{Article.Slug}/feedback"), null, null, null);
+
     public TimeZoneInfo TimeZone => tenant.Tenant.TimeZone;
     public string CanonicalUrl => $"{Request.Scheme}://{Request.Host}{Request.PathBase}/help/{Category.Slug}/{Article.Slug}";
 

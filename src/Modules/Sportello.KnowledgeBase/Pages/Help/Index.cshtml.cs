@@ -13,6 +13,7 @@ public sealed class IndexModel(HelpCenter help, TenantContext tenant) : PageMode
     public IReadOnlyDictionary<int, int> Counts { get; private set; } = new Dictionary<int, int>();
     public IReadOnlyDictionary<int, string> CategorySlugs { get; private set; } = new Dictionary<int, string>();
     public IReadOnlyList<Article> Recent { get; private set; } = [];
+    public IReadOnlyList<Article> MostRead { get; private set; } = [];
     public TimeZoneInfo TimeZone => tenant.Tenant.TimeZone;
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -23,5 +24,6 @@ public sealed class IndexModel(HelpCenter help, TenantContext tenant) : PageMode
         CategorySlugs = categories.ToDictionary(c => c.Id, c => c.Slug);
         Counts = await help.PublishedCountsAsync(ct);
         Recent = await help.RecentlyUpdatedAsync(6, ct);
+        MostRead = await help.MostReadAsync(6, ct);
     }
 }

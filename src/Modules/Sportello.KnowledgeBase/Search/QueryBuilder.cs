@@ -1,0 +1,47 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace Sportello.KnowledgeBase.Search;
+
+/// <summary>
+/// Builds the query for a reader's words: each analyzed word is looked for in every searched field with that
+/// field's boost; a word no guide contains is also looked for with one or two typing mistakes ("rinnvo" finds
+/// "rinnovo"), which keeps the common case, known words, as cheap as a term lookup.
+/// </summary>
+internal static class QueryBuilder
+{
+    /// <summary>Words after the first ones add little but cost every search.</summary>
+    public const int MaxTerms = 12;
+
+    public static Query? Build(IndexReader reader, Analyzer language, string text)
+    {
+        var terms = QueryText.Terms(language, SearchFields.Body, text).Distinct().Take(MaxTerms).ToList();
+        if (terms.Count == 0)
+        {
+            return null;
+        }
+
+        var query = new BooleanQuery();
+        foreach (var term in terms)
+        {
+            var known = SearchFields.Searched.Any(f => reader.DocFreq(new Term(f.Field, term)) > 0);
+            var anyField = new BooleanQuery(disableCoord: true);
+            foreach (var (field, boost) in SearchFields.Searched)
+            {
+                anyField.Add(new TermQuery(new Term(field, term)) { Boost = boost }, Occur.SHOULD);
+                if (!known && term.Length >= 4)
+                {
+                    var edits = term.Length >= 6 ? 2 : 1;
+                    anyField.Add(new FuzzyQuery(new Term(field, term), edits, prefixLength: 1) { Boost = boost * 0.6f }, Occur.SHOULD);
+                }
+            }
+
+            query.Add(anyField, Occur.SHOULD);
+        }
+
+        // Short questions need every word; longer ones may miss one.
+        query.MinimumNumberShouldMatch = terms.Count <= 2 ? terms.Count : terms.Count - 1;
+        return query;
+    }
+}

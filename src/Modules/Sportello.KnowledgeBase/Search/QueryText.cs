@@ -1,0 +1,41 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+
+namespace Sportello.KnowledgeBase.Search;
+
+/// <summary>
+/// Runs text through an analyzer. Queries are never parsed as Lucene syntax: quotes, stars, colons, brackets and
+/// AND are just characters of the text, and the analyzer keeps only the words.
+/// </summary>
+internal static class QueryText
+{
+    public static List<string> Terms(Analyzer analyzer, string field, string text)
+    {
+        var terms = new List<string>();
+        using var stream = analyzer.GetTokenStream(field, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            terms.Add(term.ToString());
+        }
+
+        stream.End();
+        return terms;
+    }
+
+    /// <summary>Where in <paramref name="text"/> each analyzed term comes from, up to <paramref name="limit"/> characters.</summary>
+    public static IEnumerable<(string Term, int Start, int End)> Tokens(Analyzer analyzer, string field, string text, int limit)
+    {
+        using var stream = analyzer.GetTokenStream(field, new StringReader(text.Length > limit ? text[..limit] : text));
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            yield return (term.ToString(), offset.StartOffset, offset.EndOffset);
+        }
+
+        stream.End();
+    }
+}
