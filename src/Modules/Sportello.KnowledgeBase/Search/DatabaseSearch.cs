@@ -5,15 +5,16 @@ using Sportello.KnowledgeBase.Domain;
 namespace Sportello.KnowledgeBase.Search;
 
 /// <summary>
-/// Search straight from the database, for while the index is being (re)built: every word must appear in the title,
-/// summary, body or tags; guides with the words in their title come first. Slower and without typo tolerance,
-/// but it always answers.
+/// Search straight from the database, for while the index is being (re)built: the stem of every word ("rinnov" for
+/// "rinnovi", stop words left out) must appear in the title, summary, body or tags; guides with the words in their
+/// title come first. Slower and without typo tolerance, but it always answers.
 /// </summary>
 internal static class DatabaseSearch
 {
-    public static async Task<SearchResults> SearchAsync(KnowledgeBaseDbContext db, string text, string? category, int page, int pageSize, CancellationToken ct)
+    public static async Task<SearchResults> SearchAsync(
+        KnowledgeBaseDbContext db, string analyzer, string text, string? category, int page, int pageSize, CancellationToken ct)
     {
-        var words = QueryText.Terms(new SearchAnalyzers.VocabularyAnalyzer(), SearchFields.Words, text)
+        var words = QueryText.Terms(SearchAnalyzers.SharedLanguage(analyzer), SearchFields.Body, QueryText.WithoutSyntax(text))
             .Where(w => w.Length >= 2).Distinct().Take(8).ToList();
         if (words.Count == 0)
         {

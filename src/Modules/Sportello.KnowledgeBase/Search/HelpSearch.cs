@@ -42,6 +42,6 @@ public sealed class HelpSearch(SearchIndexes indexes, TenantContext tenant, Know
         }
 
         logger.LogDebug("Tenant {TenantName}: search answered from the database", tenant.Name);
-        return await DatabaseSearch.SearchAsync(db, text, category, page, PageSize, ct);
+        return await DatabaseSearch.SearchAsync(db, SearchAnalyzers.NameFor(tenant.Tenant.Culture), text, category, page, PageSize, ct);
     }
 }

@@ -16,16 +16,18 @@ internal static class QueryBuilder
 
     public static Query? Build(IndexReader reader, Analyzer language, string text)
     {
-        var terms = QueryText.Terms(language, SearchFields.Body, text).Distinct().Take(MaxTerms).ToList();
+        var terms = QueryText.Terms(language, SearchFields.Body, QueryText.WithoutSyntax(text)).Distinct().Take(MaxTerms).ToList();
         if (terms.Count == 0)
         {
             return null;
         }
 
         var query = new BooleanQuery();
+        var knownTerms = 0;
         foreach (var term in terms)
         {
             var known = SearchFields.Searched.Any(f => reader.DocFreq(new Term(f.Field, term)) > 0);
+            knownTerms += known ? 1 : 0;
             var anyField = new BooleanQuery(disableCoord: true);
             foreach (var (field, boost) in SearchFields.Searched)
             {
@@ -40,8 +42,9 @@ internal static class QueryBuilder
             query.Add(anyField, Occur.SHOULD);
         }
 
-        // Short questions need every word; longer ones may miss one.
-        query.MinimumNumberShouldMatch = terms.Count <= 2 ? terms.Count : terms.Count - 1;
+        // Short questions need every word the guides know, longer ones may miss one; unknown words (typos, noise such
+        // as "AND" or "script") only add to the score, so they can never empty the results on their own.
+        query.MinimumNumberShouldMatch = knownTerms <= 2 ? knownTerms : knownTerms - 1;
         return query;
     }
 }

@@ -23,9 +23,18 @@ public static class SearchAnalyzers
 
     public static Analyzer Language(string name) => name == "english" ? new EnglishAnalyzer(Version) : new ItalianAnalyzer(Version);
 
+    private static readonly Analyzer SharedItalian = new ItalianAnalyzer(Version);
+    private static readonly Analyzer SharedEnglish = new EnglishAnalyzer(Version);
+
+    /// <summary>A shared language analyzer for analysing queries outside an index.</summary>
+    public static Analyzer SharedLanguage(string name) => name == "english" ? SharedEnglish : SharedItalian;
+
     /// <summary>Per field: <see cref="SearchFields.Words"/> gets the vocabulary analyzer, everything else the language's.</summary>
     public static Analyzer ForIndex(string name) =>
         new PerFieldAnalyzerWrapper(Language(name), new Dictionary<string, Analyzer> { [SearchFields.Words] = new VocabularyAnalyzer() });
+
+    /// <summary>Shared: analyzers are thread-safe and hold per-thread state, so one instance serves every query.</summary>
+    public static readonly Analyzer Vocabulary = new VocabularyAnalyzer();
 
     /// <summary>Lower-case words without elided articles ("dell'abbonamento" → "abbonamento"), not stemmed.</summary>
     public sealed class VocabularyAnalyzer : Analyzer

@@ -18,7 +18,7 @@ internal static class Suggestions
             return null;
         }
 
-        var words = QueryText.Terms(new SearchAnalyzers.VocabularyAnalyzer(), SearchFields.Words, text);
+        var words = QueryText.Terms(SearchAnalyzers.Vocabulary, SearchFields.Words, QueryText.WithoutSyntax(text));
         var changed = false;
         for (var i = 0; i < words.Count; i++)
         {
