@@ -71,6 +71,22 @@ public abstract class AdminEditorTests(StoreKind kind) : ProviderTests(kind)
     }
 
     [Fact]
+    public async Task The_back_office_speaks_english_when_chosen()
+    {
+        var admin = await AdminAsync();
+        var list = await PageAsync(admin, "/demo/admin/help?culture=en-GB");
+        Assert.Contains(">New guide</a>", list);
+        Assert.Contains(">Readers' ratings</a>", list);
+        Assert.Contains(">Published</span>", list);
+
+        var editor = await PageAsync(admin, "/demo/admin/help/new?culture=en-GB");
+        Assert.Contains(">Text (Markdown)</label>", editor);
+        Assert.Contains(">Publish</button>", editor);
+        Assert.Contains(">Category tree</caption>", await PageAsync(admin, "/demo/admin/help/categories?culture=en-GB"));
+        Assert.Contains(">Helpfulness by guide</caption>", await PageAsync(admin, "/demo/admin/help/feedback?culture=en-GB"));
+    }
+
+    [Fact]
     public async Task A_new_draft_is_hidden_until_published_and_a_new_slug_answers_301_from_the_old_one()
     {
         var admin = await AdminAsync();
@@ -228,9 +244,20 @@ public abstract class AdminEditorTests(StoreKind kind) : ProviderTests(kind)
         Assert.Contains("contiene guide o sottocategorie: spostale prima di eliminarla.", await HtmlAsync(refused));
         Assert.True(await App.InTenantAsync("demo", sp => sp.GetRequiredService<KnowledgeBaseDbContext>().Categories.AnyAsync(c => c.Id == spid)));
 
+        var edit = $"/demo/admin/help/categories?edit={category.Id}";
+        Assert.Contains("value=\"Firma digitale\"", await PageAsync(admin, edit));
+        var renamed = await PostAsync(admin, edit, $"/demo/admin/help/categories?edit={category.Id}&handler=Save", new()
+        {
+            ["Title"] = "Firma elettronica", ["Slug"] = "firma-elettronica", ["Icon"] = "pen", ["ParentId"] = "", ["Order"] = "7",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, renamed.StatusCode);
+        Assert.Contains("Categoria salvata.", await PageAsync(admin, renamed.Headers.Location!.OriginalString));
+        category = await App.InTenantAsync("demo", sp => sp.GetRequiredService<KnowledgeBaseDbContext>().Categories.AsNoTracking().SingleAsync(c => c.Id == category.Id));
+        Assert.Equal(("Firma elettronica", "firma-elettronica", (int?)null, 7), (category.Title, category.Slug, category.ParentId, category.Order));
+
         var deleted = await PostAsync(admin, "/demo/admin/help/categories", $"/demo/admin/help/categories?handler=Delete&id={category.Id}", []);
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
-        Assert.DoesNotContain("data-category=\"firma-digitale\"", await PageAsync(admin, deleted.Headers.Location!.OriginalString));
+        Assert.DoesNotContain("data-category=\"firma-elettronica\"", await PageAsync(admin, deleted.Headers.Location!.OriginalString));
     }
 
     [Fact]

@@ -17,10 +17,10 @@ public sealed class CategoriesModel(KnowledgeBaseDbContext db, CategoryEditor ed
 
     /// <summary>The category being edited; null for a new one.</summary>
     [BindProperty(SupportsGet = true)] public int? Edit { get; set; }
-    [BindProperty] public string Title { get; set; } = string.Empty;
-    [BindProperty] public string Slug { get; set; } = string.Empty;
-    [BindProperty] public string Description { get; set; } = string.Empty;
-    [BindProperty] public string Icon { get; set; } = "help";
+    [BindProperty] public string? Title { get; set; } = string.Empty;
+    [BindProperty] public string? Slug { get; set; } = string.Empty;
+    [BindProperty] public string? Description { get; set; } = string.Empty;
+    [BindProperty] public string? Icon { get; set; } = "help";
     [BindProperty] public int? ParentId { get; set; }
     [BindProperty] public int Order { get; set; }
 

@@ -18,13 +18,13 @@ namespace Sportello.KnowledgeBase.Pages.Admin.Help;
 [RequirePermission(KnowledgeBaseModule.ManagePermission)]
 public sealed class EditModel(KnowledgeBaseDbContext db, ArticleEditor editor, TenantContext tenant) : PageModel
 {
-    [BindProperty] public string Title { get; set; } = string.Empty;
-    [BindProperty] public string Slug { get; set; } = string.Empty;
+    [BindProperty] public string? Title { get; set; } = string.Empty;
+    [BindProperty] public string? Slug { get; set; } = string.Empty;
     [BindProperty] public int CategoryId { get; set; }
-    [BindProperty] public string Summary { get; set; } = string.Empty;
-    [BindProperty] public string Tags { get; set; } = string.Empty;
-    [BindProperty] public string Related { get; set; } = string.Empty;
-    [BindProperty] public string Body { get; set; } = string.Empty;
+    [BindProperty] public string? Summary { get; set; } = string.Empty;
+    [BindProperty] public string? Tags { get; set; } = string.Empty;
+    [BindProperty] public string? Related { get; set; } = string.Empty;
+    [BindProperty] public string? Body { get; set; } = string.Empty;
     [BindProperty] public bool ConfirmDelete { get; set; }
 
     /// <summary>The guide being edited; null on /admin/help/new.</summary>
