@@ -283,6 +283,7 @@ public abstract class AdminEditorTests(StoreKind kind) : ProviderTests(kind)
         var html = WebUtility.HtmlDecode(raw);
         Assert.Matches("data-slug=\"rinnovare-identita-spid\">\\s*<td><a [^>]+>[^<]+</a></td>\\s*<td>2</td>\\s*<td>1</td>\\s*<td>67%</td>", html);
         Assert.Contains("Chiara e completa", html);
+        Assert.Matches("<option value=\"[0-9a-f-]{36}\">Rinnovare un'identità SPID</option>", html);
 
         var list = await PageAsync(admin, "/demo/admin/help?q=rinnovare-identita-spid");
         Assert.Contains("67% su 3", list);
