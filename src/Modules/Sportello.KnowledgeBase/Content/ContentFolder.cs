@@ -39,6 +39,9 @@ public static partial class ContentFolder
     [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{0,148}[a-z0-9])?$")]
     private static partial Regex SlugPattern();
 
+    /// <summary>Addresses under /help the help centre uses itself, so no category can be called that.</summary>
+    public static readonly IReadOnlySet<string> ReservedCategorySlugs = new HashSet<string>(["search", "feedback"], StringComparer.Ordinal);
+
     /// <summary>Lower-case letters, digits and inner hyphens: what a slug may be, wherever it comes from.</summary>
     public static bool IsSlug(string? value) => value is not null && SlugPattern().IsMatch(value);
 
@@ -94,6 +97,10 @@ public static partial class ContentFolder
         {
             problems.AddRange(Required(category.File, lineOf, ("title", category.Meta.Title), ("slug", category.Meta.Slug)));
             problems.AddRange(Slug(category.File, lineOf, category.Meta.Slug));
+            if (category.Meta.Slug is { } reserved && ReservedCategorySlugs.Contains(reserved))
+            {
+                problems.Add(new(category.File, lineOf(category.File, "slug"), $"Lo slug '{reserved}' è riservato al centro assistenza: scegline un altro."));
+            }
         }
 
         Duplicates(categories.Select(c => (c.File, c.Meta.Slug)), lineOf, "categoria", problems);

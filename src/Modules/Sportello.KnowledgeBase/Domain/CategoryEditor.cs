@@ -32,6 +32,10 @@ public sealed class CategoryEditor(KnowledgeBaseDbContext db, IndexQueue queue, 
         {
             problems.Add(new("Slug", "Lo slug può contenere solo lettere minuscole, cifre e trattini (al massimo 100)."));
         }
+        else if (ContentFolder.ReservedCategorySlugs.Contains(slug))
+        {
+            problems.Add(new("Slug", $"Lo slug '{slug}' è riservato al centro assistenza: scegline un altro."));
+        }
         else if (await db.Categories.AnyAsync(c => c.Slug == slug && (category == null || c.Id != category.Id), ct))
         {
             problems.Add(new("Slug", $"Lo slug '{slug}' è già usato da un'altra categoria."));

@@ -3,14 +3,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Sportello.Core.Security;
 using Sportello.Core.Tenancy;
+using Sportello.KnowledgeBase.Content;
 using Sportello.KnowledgeBase.Data;
 using Sportello.KnowledgeBase.Domain;
+using Sportello.KnowledgeBase.Search;
 
 namespace Sportello.KnowledgeBase.Pages.Admin.Help;
 
 /// <summary>Every guide, whatever its status, with filters and how readers rated it.</summary>
 [RequirePermission(KnowledgeBaseModule.ManagePermission)]
-public sealed class IndexModel(KnowledgeBaseDbContext db, FeedbackBox feedback, TenantContext tenant) : PageModel
+public sealed class IndexModel(KnowledgeBaseDbContext db, FeedbackBox feedback, SearchIndexes indexes, TenantContext tenant) : PageModel
 {
     public sealed record Row(Article Article, string Category, int? HelpfulPercent, int Answers);
 
@@ -24,9 +26,18 @@ public sealed class IndexModel(KnowledgeBaseDbContext db, FeedbackBox feedback, 
     public string? Message { get; private set; }
     public TimeZoneInfo TimeZone => tenant.Tenant.TimeZone;
 
+    /// <summary>Guides in this node's search index; null while it is being built (search answers from the database).</summary>
+    public int? Indexed { get; private set; }
+
     public async Task OnGetAsync(string? done, CancellationToken ct)
     {
-        Message = done == "deleted" ? "Guida eliminata." : null;
+        Message = done switch
+        {
+            "deleted" => "Guida eliminata.",
+            "rebuild" => "Ricostruzione dell'indice avviata: nel frattempo la ricerca risponde dal database.",
+            _ => null,
+        };
+        Indexed = indexes.Ready(tenant.Tenant)?.Count;
         Categories = await db.Categories.AsNoTracking().ToListAsync(ct);
         Total = await db.Articles.CountAsync(ct);
 
@@ -54,5 +65,21 @@ public sealed class IndexModel(KnowledgeBaseDbContext db, FeedbackBox feedback, 
         var ratings = (await feedback.SummaryAsync(ct)).ToDictionary(s => s.ArticleId);
         Rows = articles.Select(a => new Row(a, titles.GetValueOrDefault(a.CategoryId, string.Empty),
             ratings.GetValueOrDefault(a.Id)?.HelpfulPercent, ratings.GetValueOrDefault(a.Id)?.Total ?? 0)).ToList();
+    }
+
+    /// <summary>Throws this node's index away; the worker builds it again from the database.</summary>
+    public IActionResult OnPostRebuild()
+    {
+        indexes.RequestRebuild(tenant.Tenant);
+        return RedirectToPage(new { done = "rebuild" });
+    }
+
+    /// <summary>Every guide and category as Markdown files with front matter, plus a recipe that imports them.</summary>
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    {
+        var zip = new MemoryStream();
+        await ContentWriter.WriteZipAsync(db, zip, ct);
+        zip.Position = 0;
+        return File(zip, "application/zip", $"guide-{tenant.Name}.zip");
     }
 }
