@@ -9,7 +9,7 @@ namespace Sportello.Cluster.Tests;
 /// </summary>
 public sealed class CatalogSyncTests
 {
-    private static Dictionary<string, string?> Cluster(string keyPrefix, TimeSpan check) => new()
+    internal static Dictionary<string, string?> Cluster(string keyPrefix, TimeSpan check) => new()
     {
         ["Sportello:Cluster:Redis"] = Environment.GetEnvironmentVariable("SPORTELLO_TEST_REDIS")
             ?? throw new InvalidOperationException("SPORTELLO_TEST_REDIS is not set: run the tests through scripts/test.sh."),

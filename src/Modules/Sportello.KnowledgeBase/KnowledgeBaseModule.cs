@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Sportello.Core.Cluster;
 using Sportello.Core.Modules;
 using Sportello.Core.Recipes;
 using Sportello.Core.Storage;
@@ -50,6 +51,7 @@ public sealed class KnowledgeBaseModule : Module
         services.AddScoped<FeedbackBox>();
         services.AddOptions<KnowledgeBaseOptions>().Bind(configuration.GetSection(KnowledgeBaseOptions.Section));
         services.AddSingleton<IndexQueue>();
+        services.AddSingleton<ITenantContentListener>(sp => sp.GetRequiredService<IndexQueue>());
         services.AddSingleton<SearchIndexes>();
         services.AddSingleton<ITenantCache>(sp => sp.GetRequiredService<SearchIndexes>());
         services.AddScoped<HelpSearch>();

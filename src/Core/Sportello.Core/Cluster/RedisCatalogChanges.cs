@@ -18,6 +18,7 @@ internal sealed class RedisCatalogChanges(
     TenantCatalog catalog,
     TenantRegistry registry,
     IOutputCacheStore pages,
+    IEnumerable<ITenantContentListener> listeners,
     IOptions<SportelloOptions> options,
     ILogger<RedisCatalogChanges> logger) : ICatalogChangeNotifier, IHostedService
 {
@@ -59,13 +60,17 @@ internal sealed class RedisCatalogChanges(
             }
         });
 
-        // Our own messages come back too; evicting twice is harmless.
+        // Our own messages come back too; evicting twice, or telling a listener twice, is harmless.
         var evictions = await redis.GetSubscriber().SubscribeAsync(_pagesChannel);
         evictions.OnMessage(async message =>
         {
             if ((string?)message.Message is { Length: > 0 } name)
             {
                 await pages.EvictByTagAsync(TenantOutputCachePolicy.Tag(name), CancellationToken.None);
+                foreach (var listener in listeners)
+                {
+                    listener.ContentChanged(name);
+                }
             }
         });
     }

@@ -20,6 +20,7 @@ public sealed class TenantService(
     ICatalogChangeNotifier notifier,
     HostLocks locks,
     TimeProvider time,
+    IEnumerable<ITenantCache> caches,
     ILogger<TenantService> logger)
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _upgradeLocks = new(StringComparer.Ordinal);
@@ -106,6 +107,15 @@ public sealed class TenantService(
         if (!deleted.Value)
         {
             throw new SportelloValidationException("name", $"Il tenant '{current.Name}' è stato modificato nel frattempo: ricarica e riprova.");
+        }
+
+        // Close what this node holds open for the tenant (search index files, pooled connections) before deleting it.
+        if (registry.Find(current.Name) is { } live)
+        {
+            foreach (var cache in caches)
+            {
+                await cache.ReleaseAsync(live, ct);
+            }
         }
 
         registry.Remove(current.Name);
