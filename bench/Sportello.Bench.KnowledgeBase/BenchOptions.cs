@@ -4,8 +4,9 @@ namespace Sportello.Bench.KnowledgeBase;
 /// <param name="Seconds">Duration of each measured run (search latency, each wrk run).</param>
 /// <param name="Connections">Concurrent search clients, and wrk connections.</param>
 /// <param name="Keep">Leaves the App_Data folder in place, for looking at the tenant afterwards.</param>
+/// <param name="Profile">Prints, per query, where a search spends its time and how much it allocates.</param>
 /// <param name="Seed">Seed of the article generator (same seed, same guides).</param>
-internal sealed record BenchOptions(int Articles, int Seconds, int Connections, int Seed, bool Keep)
+internal sealed record BenchOptions(int Articles, int Seconds, int Connections, int Seed, bool Keep, bool Profile)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -17,6 +18,7 @@ internal sealed record BenchOptions(int Articles, int Seconds, int Connections, 
             Get("--seconds", 10),
             Get("--connections", 32),
             Get("--seed", 20260),
-            args.Contains("--keep"));
+            args.Contains("--keep"),
+            args.Contains("--profile"));
     }
 }

@@ -56,11 +56,20 @@ internal sealed class Orchestrator(BenchOptions options)
                         + $"{(results.Suggestion is null ? "" : ", did you mean '" + results.Suggestion + "'")}, first '{results.Hits.FirstOrDefault()?.Title}'");
                 }
 
+                if (options.Profile)
+                {
+                    SearchProfile.Print(app.Services, tenant);
+                }
+
                 var warmup = TimeSpan.FromSeconds(Math.Min(3, options.Seconds));
                 var single = SearchLoad.Run(app.Services, tenant, 1, warmup, TimeSpan.FromSeconds(Math.Max(3, options.Seconds / 2)));
                 var loaded = SearchLoad.Run(app.Services, tenant, options.Connections, warmup, TimeSpan.FromSeconds(options.Seconds));
                 lines.Add(Describe("Search, 1 client (service time)", single));
                 lines.Add(Describe($"Search, {options.Connections} concurrent clients", loaded));
+                var searches = loaded.All.Count + (int)(warmup.TotalSeconds * loaded.PerSecond);
+                lines.Add($"  garbage collector during that run (warm-up included): {loaded.Collections} collections ({loaded.FullCollections} full), "
+                    + $"{loaded.GcPauses.TotalMilliseconds / (warmup + TimeSpan.FromSeconds(options.Seconds)).TotalMilliseconds * 100:F0}% of the time paused, "
+                    + $"about {loaded.AllocatedBytes / 1024.0 / searches:F0} KB allocated per search");
                 foreach (var (kind, latencies) in loaded.ByKind.OrderBy(k => Array.FindIndex(SearchLoad.Cases, c => c.Kind == k.Key)))
                 {
                     var alone = single.ByKind[kind];

@@ -15,7 +15,7 @@ internal sealed record SearchCase(string Kind, string Text, string? Category = n
 }
 
 /// <summary>Latencies of one run, per kind of query and overall.</summary>
-internal sealed record SearchRun(int Clients, double Seconds, IReadOnlyDictionary<string, List<double>> ByKind)
+internal sealed record SearchRun(int Clients, double Seconds, IReadOnlyDictionary<string, List<double>> ByKind, int Collections, int FullCollections, TimeSpan GcPauses, long AllocatedBytes)
 {
     public List<double> All { get; } = ByKind.Values.SelectMany(v => v).Order().ToList();
 
@@ -108,15 +108,17 @@ internal static class SearchLoad
             }
         }) { IsBackground = true }).ToList();
 
+        var (gen0, gen2, paused, allocated) = (GC.CollectionCount(0), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
         threads.ForEach(t => t.Start());
         threads.ForEach(t => t.Join());
+        (gen0, gen2, paused, allocated) = (GC.CollectionCount(0) - gen0, GC.CollectionCount(2) - gen2, GC.GetTotalPauseDuration() - paused, GC.GetTotalAllocatedBytes() - allocated);
         if (failures.Count > 0)
         {
             throw new InvalidOperationException($"{failures.Count} searches were not answered by the index:\n  " + string.Join("\n  ", failures.Distinct().Take(10)));
         }
 
         var byKind = results.SelectMany(r => r).GroupBy(r => r.Key).ToDictionary(g => g.Key, g => g.SelectMany(x => x.Value).Order().ToList());
-        return new SearchRun(clients, measured.TotalSeconds, byKind);
+        return new SearchRun(clients, measured.TotalSeconds, byKind, gen0, gen2, paused, allocated);
     }
 
     /// <summary>One search of each case, with its totals, to show what the queries find.</summary>
