@@ -22,7 +22,8 @@ internal sealed class ChildHost : IAsyncDisposable
     /// <param name="settings">Extra configuration, handed over as environment variables (Sportello__...).</param>
     public static async Task<ChildHost> StartAsync(string appData, int port, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var self = Path.Combine(AppContext.BaseDirectory, "Sportello.Bench.TenantScale.dll");
+        // The benchmark program that started us (this file is shared by the benchmarks), run again in "serve" mode.
+        var self = Path.Combine(AppContext.BaseDirectory, System.Reflection.Assembly.GetEntryAssembly()!.GetName().Name + ".dll");
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

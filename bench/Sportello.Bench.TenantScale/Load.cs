@@ -1,38 +1,73 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Sportello.Bench.TenantScale;
 
-/// <summary>Requests per second against one host: wrk when installed (apt-get install wrk), else an HttpClient loop.</summary>
+/// <summary>Requests per second and latency percentiles of one run against a host.</summary>
+internal sealed record LoadResult(double RequestsPerSecond, double P50Ms, double P90Ms, double P99Ms);
+
+/// <summary>
+/// Requests per second against one host: wrk when installed (apt-get install wrk), else an HttpClient loop.
+/// Shared with the other benchmarks (linked into their projects).
+/// </summary>
 internal static partial class Load
 {
     public static string Tool => File.Exists("/usr/bin/wrk") ? "wrk" : "HttpClient loop";
 
     /// <param name="tenants">When set, each request goes to the home page of a random tenant among the first N.</param>
-    public static async Task<double> RequestsPerSecondAsync(int port, string path, int? tenants, int seconds, int connections) =>
-        File.Exists("/usr/bin/wrk")
-            ? await WrkAsync(port, path, tenants, seconds, connections)
-            : await LoopAsync(port, path, tenants, seconds, connections);
+    public static async Task<double> RequestsPerSecondAsync(int port, string path, int? tenants, int seconds, int connections)
+    {
+        if (tenants is not { } n)
+        {
+            return (await RunAsync(port, path, null, null, seconds, connections)).RequestsPerSecond;
+        }
 
-    private static async Task<double> WrkAsync(int port, string path, int? tenants, int seconds, int connections)
+        var lua = $$"""
+            math.randomseed(42)
+            request = function()
+              return wrk.format("GET", string.format("/t%05d/", math.random(0, {{n - 1}})))
+            end
+            """;
+        return (await RunAsync(port, path, lua, random => $"/t{random.Next(n):D5}/", seconds, connections)).RequestsPerSecond;
+    }
+
+    /// <summary>Each request goes to one of <paramref name="paths"/> (absolute, with query if any), chosen at random.</summary>
+    public static Task<LoadResult> RandomPathsAsync(int port, IReadOnlyList<string> paths, int seconds, int connections)
+    {
+        var lua = new StringBuilder("math.randomseed(42)\npaths = {\n");
+        foreach (var path in paths)
+        {
+            lua.Append("  \"").Append(path.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)).Append("\",\n");
+        }
+
+        lua.Append("}\nrequest = function()\n  return wrk.format(\"GET\", paths[math.random(1, #paths)])\nend\n");
+        return RunAsync(port, paths[0], lua.ToString(), random => paths[random.Next(paths.Count)], seconds, connections);
+    }
+
+    /// <summary>One path, every time.</summary>
+    public static Task<LoadResult> FixedPathAsync(int port, string path, int seconds, int connections) =>
+        RunAsync(port, path, null, null, seconds, connections);
+
+    private static Task<LoadResult> RunAsync(int port, string path, string? lua, Func<Random, string>? pick, int seconds, int connections) =>
+        File.Exists("/usr/bin/wrk")
+            ? WrkAsync(port, path, lua, seconds, connections)
+            : LoopAsync(port, path, pick, seconds, connections);
+
+    private static async Task<LoadResult> WrkAsync(int port, string path, string? lua, int seconds, int connections)
     {
         var info = new ProcessStartInfo("wrk") { RedirectStandardOutput = true };
-        foreach (var arg in new[] { "-t1", $"-c{connections}", $"-d{seconds}s" })
+        foreach (var arg in new[] { "-t1", $"-c{connections}", $"-d{seconds}s", "--latency" })
         {
             info.ArgumentList.Add(arg);
         }
 
         string? script = null;
-        if (tenants is { } n)
+        if (lua is not null)
         {
             script = Path.Combine(Path.GetTempPath(), $"sportello-wrk-{Guid.NewGuid():N}.lua");
-            await File.WriteAllTextAsync(script, $$"""
-                math.randomseed(42)
-                request = function()
-                  return wrk.format("GET", string.format("/t%05d/", math.random(0, {{n - 1}})))
-                end
-                """);
+            await File.WriteAllTextAsync(script, lua);
             info.ArgumentList.Add("-s");
             info.ArgumentList.Add(script);
         }
@@ -51,31 +86,50 @@ internal static partial class Load
             throw new InvalidOperationException("wrk saw error responses:\n" + output);
         }
 
-        return double.Parse(RequestsPerSec().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
+        return new LoadResult(
+            double.Parse(RequestsPerSec().Match(output).Groups[1].Value, CultureInfo.InvariantCulture),
+            WrkPercentile(output, "50"), WrkPercentile(output, "90"), WrkPercentile(output, "99"));
     }
 
-    private static async Task<double> LoopAsync(int port, string path, int? tenants, int seconds, int connections)
+    // wrk --latency prints lines such as "     99%    4.21ms" (units us, ms or s).
+    private static double WrkPercentile(string output, string percent)
+    {
+        var match = Regex.Match(output, $@"^\s*{percent}%\s+([\d.]+)(us|ms|s)\s*$", RegexOptions.Multiline);
+        if (!match.Success)
+        {
+            return double.NaN;
+        }
+
+        var value = double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+        return match.Groups[2].Value switch { "us" => value / 1000, "s" => value * 1000, _ => value };
+    }
+
+    private static async Task<LoadResult> LoopAsync(int port, string path, Func<Random, string>? pick, int seconds, int connections)
     {
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections })
         {
             BaseAddress = new Uri($"http://127.0.0.1:{port}"),
         };
         var stop = Stopwatch.StartNew();
-        long count = 0;
-        var random = new Random(42);
-        var workers = Enumerable.Range(0, connections).Select(async _ =>
+        var latencies = new List<double>[connections];
+        var workers = Enumerable.Range(0, connections).Select(async worker =>
         {
+            var random = new Random(42 + worker);
+            var mine = latencies[worker] = [];
             while (stop.Elapsed.TotalSeconds < seconds)
             {
-                var target = tenants is { } n ? $"/t{random.Next(n):D5}/" : path;
+                var target = pick is null ? path : pick(random);
+                var started = Stopwatch.GetTimestamp();
                 using var response = await client.GetAsync(target);
                 response.EnsureSuccessStatusCode();
                 await response.Content.ReadAsByteArrayAsync();
-                Interlocked.Increment(ref count);
+                mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
         });
         await Task.WhenAll(workers);
-        return count / stop.Elapsed.TotalSeconds;
+        var all = latencies.SelectMany(l => l).Order().ToList();
+        double At(int p) => all[Math.Clamp((int)Math.Ceiling(p / 100.0 * all.Count) - 1, 0, all.Count - 1)];
+        return new LoadResult(all.Count / stop.Elapsed.TotalSeconds, At(50), At(90), At(99));
     }
 
     [GeneratedRegex(@"Requests/sec:\s+([\d.]+)")]
