@@ -4,13 +4,20 @@ using Lucene.Net.Util;
 
 namespace Sportello.KnowledgeBase.Search;
 
-/// <summary>Counts matching guides per category from the category doc values, in the same pass that ranks them.</summary>
-internal sealed class FacetCollector : ICollector
+/// <summary>
+/// Counts every match per category from the category doc values and hands on to <paramref name="hits"/> only the
+/// matches in <paramref name="category"/> (all when null): the counts for every topic and the filtered ranking
+/// come from one pass over the query.
+/// </summary>
+internal sealed class FacetCollector(ICollector hits, string? category) : ICollector
 {
+    private const int Any = -2;
+
     private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
     private readonly BytesRef _scratch = new();
     private SortedDocValues? _values;
     private int[] _segmentCounts = [];
+    private int _wanted = Any;
 
     public IReadOnlyList<CategoryFacet> Facets
     {
@@ -21,25 +28,31 @@ internal sealed class FacetCollector : ICollector
         }
     }
 
-    public bool AcceptsDocsOutOfOrder => true;
+    public bool AcceptsDocsOutOfOrder => hits.AcceptsDocsOutOfOrder;
 
-    public void SetScorer(Scorer scorer)
-    {
-    }
+    public void SetScorer(Scorer scorer) => hits.SetScorer(scorer);
 
     public void SetNextReader(AtomicReaderContext context)
     {
         Flush();
         _values = context.AtomicReader.GetSortedDocValues(SearchFields.Category);
         _segmentCounts = _values is null ? [] : new int[_values.ValueCount];
+        _wanted = category is null ? Any : _values?.LookupTerm(new BytesRef(category)) ?? -1;
+        hits.SetNextReader(context);
     }
 
     // Counting by ordinal and resolving names once per segment keeps the per-match cost to an array increment.
     public void Collect(int doc)
     {
-        if (_values is not null && _values.GetOrd(doc) is var ord and >= 0)
+        var ord = _values?.GetOrd(doc) ?? -1;
+        if (ord >= 0)
         {
             _segmentCounts[ord]++;
+        }
+
+        if (_wanted == Any || (ord >= 0 && ord == _wanted))
+        {
+            hits.Collect(doc);
         }
     }
 

@@ -6,13 +6,19 @@ namespace Sportello.KnowledgeBase.Search;
 
 /// <summary>
 /// Builds the query for a reader's words: each analyzed word is looked for in every searched field with that
-/// field's boost; a word no guide contains is also looked for with one or two typing mistakes ("rinnvo" finds
-/// "rinnovo"), which keeps the common case, known words, as cheap as a term lookup.
+/// field's boost; a word no guide contains is also looked for, in <see cref="SearchFields.All"/>, with a typing
+/// mistake or two ("rinnvo" finds "rinnovo"), which keeps the common case, known words, as cheap as a term lookup.
 /// </summary>
 internal static class QueryBuilder
 {
     /// <summary>Words after the first ones add little but cost every search.</summary>
     public const int MaxTerms = 12;
+
+    /// <summary>Close words a misspelt one may stand for; the best few are all a reader needs.</summary>
+    private const int MaxExpansions = 16;
+
+    /// <summary>One mistake in a short word, two in a long one: beyond that, matches are mostly other words.</summary>
+    public static int Edits(string word) => word.Length >= 8 ? 2 : 1;
 
     public static Query? Build(IndexReader reader, Analyzer language, string text)
     {
@@ -26,17 +32,19 @@ internal static class QueryBuilder
         var knownTerms = 0;
         foreach (var term in terms)
         {
-            var known = SearchFields.Searched.Any(f => reader.DocFreq(new Term(f.Field, term)) > 0);
+            var known = reader.DocFreq(new Term(SearchFields.All, term)) > 0;
             knownTerms += known ? 1 : 0;
             var anyField = new BooleanQuery(disableCoord: true);
-            foreach (var (field, boost) in SearchFields.Searched)
+            if (known)
             {
-                anyField.Add(new TermQuery(new Term(field, term)) { Boost = boost }, Occur.SHOULD);
-                if (!known && term.Length >= 4)
+                foreach (var (field, boost) in SearchFields.Searched)
                 {
-                    var edits = term.Length >= 6 ? 2 : 1;
-                    anyField.Add(new FuzzyQuery(new Term(field, term), edits, prefixLength: 1) { Boost = boost * 0.6f }, Occur.SHOULD);
+                    anyField.Add(new TermQuery(new Term(field, term)) { Boost = boost }, Occur.SHOULD);
                 }
+            }
+            else if (term.Length >= 4)
+            {
+                anyField.Add(new FuzzyQuery(new Term(SearchFields.All, term), Edits(term), 1, MaxExpansions, true), Occur.SHOULD);
             }
 
             query.Add(anyField, Occur.SHOULD);

@@ -156,11 +156,11 @@ public sealed class SearchIndexes(StorePaths paths, IndexQueue queue, TimeProvid
                     break;
                 }
 
-                index.Apply(articles.Select(a => (a.Id, (Lucene.Net.Documents.Document?)SearchFields.ToDocument(a, categories[a.CategoryId]))), 0);
+                index.Stage(articles.Select(a => (a.Id, (Lucene.Net.Documents.Document?)SearchFields.ToDocument(a, categories[a.CategoryId]))));
                 after = articles[^1].Id;
             }
 
-            index.Apply([], last);
+            index.Seal(last);
             logger.LogInformation("Search index of tenant {TenantName} rebuilt: {Count} guides in {Elapsed} ms",
                 tenant.Name, index.Count, (int)time.GetElapsedTime(started).TotalMilliseconds);
             return index;

@@ -12,12 +12,7 @@ internal static class Suggestions
 {
     public static string? For(IndexReader reader, string text)
     {
-        var vocabulary = MultiFields.GetTerms(reader, SearchFields.Words);
-        if (vocabulary is null)
-        {
-            return null;
-        }
-
+        Terms? vocabulary = null;
         var words = QueryText.Terms(SearchAnalyzers.Vocabulary, SearchFields.Words, QueryText.WithoutSyntax(text));
         var changed = false;
         for (var i = 0; i < words.Count; i++)
@@ -28,7 +23,8 @@ internal static class Suggestions
                 continue;
             }
 
-            if (Closest(vocabulary, word) is { } better)
+            vocabulary ??= MultiFields.GetTerms(reader, SearchFields.Words);
+            if (vocabulary is not null && Closest(vocabulary, word) is { } better)
             {
                 words[i] = better;
                 changed = true;
@@ -40,8 +36,7 @@ internal static class Suggestions
 
     private static string? Closest(Terms vocabulary, string word)
     {
-        var maxEdits = word.Length >= 6 ? 2 : 1;
-        var candidates = new FuzzyTermsEnum(vocabulary, new AttributeSource(), new Term(SearchFields.Words, word), maxEdits, 1, true);
+        var candidates = new FuzzyTermsEnum(vocabulary, new AttributeSource(), new Term(SearchFields.Words, word), QueryBuilder.Edits(word), 1, true);
         (string Word, int Edits, int DocFreq)? best = null;
         while (candidates.MoveNext())
         {

@@ -17,6 +17,7 @@ public sealed class TenantSearchIndex : IDisposable
     private const string QueueKey = "queue";
     private const string AnalyzerKey = "analyzer";
     private const string CommittedKey = "committed";
+    private const string SchemaKey = "schema";
 
     private readonly Directory _directory;
     private readonly IndexWriter _writer;
@@ -38,6 +39,11 @@ public sealed class TenantSearchIndex : IDisposable
             ? new DateTime(long.Parse(committed, CultureInfo.InvariantCulture), DateTimeKind.Utc)
             : DateTime.MinValue;
     }
+
+    private static readonly ISet<string> StoredForHits = new HashSet<string>
+    {
+        SearchFields.Title, SearchFields.Slug, SearchFields.Category, SearchFields.Summary, SearchFields.Body,
+    };
 
     public string Path { get; }
     public string AnalyzerName { get; }
@@ -64,9 +70,11 @@ public sealed class TenantSearchIndex : IDisposable
             };
             writer = new IndexWriter(directory, config);
             var built = writer.CommitData.TryGetValue(AnalyzerKey, out var name) ? name : null;
-            if (!create && built != analyzerName)
+            var schema = writer.CommitData.TryGetValue(SchemaKey, out var version) ? version : null;
+            if (!create && (built != analyzerName || schema != SearchFields.Schema))
             {
-                throw new InvalidDataException($"The index was built with the {built ?? "unknown"} analyzer, the tenant now needs {analyzerName}.");
+                throw new InvalidDataException(
+                    $"The index was built with the {built ?? "unknown"} analyzer and schema {schema ?? "1"}; the tenant now needs {analyzerName} and schema {SearchFields.Schema}.");
             }
 
             var index = new TenantSearchIndex(path, directory, writer, analyzerName, time);
@@ -88,6 +96,23 @@ public sealed class TenantSearchIndex : IDisposable
     /// <summary>Adds, replaces or removes guides (a null document removes), then commits up to <paramref name="queueId"/>.</summary>
     public void Apply(IEnumerable<(Guid Id, Document? Document)> changes, long queueId)
     {
+        Stage(changes);
+        Commit(Math.Max(queueId, AppliedQueueId));
+    }
+
+    /// <summary>
+    /// The end of a full build: one segment, so each term of a query is one lookup rather than one per segment, then
+    /// the commit that makes the index visible.
+    /// </summary>
+    public void Seal(long queueId)
+    {
+        _writer.ForceMerge(1);
+        Commit(queueId);
+    }
+
+    /// <summary>Adds, replaces or removes guides without committing: searches see them after the next commit.</summary>
+    public void Stage(IEnumerable<(Guid Id, Document? Document)> changes)
+    {
         foreach (var (id, document) in changes)
         {
             var key = new Term(SearchFields.Id, id.ToString("N"));
@@ -100,8 +125,6 @@ public sealed class TenantSearchIndex : IDisposable
                 _writer.UpdateDocument(key, document);
             }
         }
-
-        Commit(Math.Max(queueId, AppliedQueueId));
     }
 
     public int Count
@@ -134,23 +157,15 @@ public sealed class TenantSearchIndex : IDisposable
             // Rewriting once expands the typo-tolerant parts into the words they matched, which are also the words to mark.
             var rewritten = searcher.Rewrite(query);
             var top = TopScoreDocCollector.Create(page * pageSize, true);
-            var facets = new FacetCollector();
-            if (category is null)
-            {
-                searcher.Search(rewritten, MultiCollector.Wrap(top, facets));
-            }
-            else
-            {
-                searcher.Search(rewritten, facets);
-                searcher.Search(rewritten, new QueryWrapperFilter(new TermQuery(new Term(SearchFields.Category, category))), top);
-            }
+            var facets = new FacetCollector(top, category);
+            searcher.Search(rewritten, facets);
 
             var matched = new HashSet<Term>();
             rewritten.ExtractTerms(matched);
             var words = matched.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
             var hits = top.GetTopDocs((page - 1) * pageSize, pageSize).ScoreDocs.Select(found =>
             {
-                var doc = searcher.Doc(found.Doc);
+                var doc = searcher.Doc(found.Doc, StoredForHits);
                 return new SearchHit(doc.Get(SearchFields.Title), doc.Get(SearchFields.Slug), doc.Get(SearchFields.Category),
                     Snippets.Build(_language, doc.Get(SearchFields.Body) ?? string.Empty, doc.Get(SearchFields.Summary) ?? string.Empty, words));
             }).ToList();
@@ -168,6 +183,7 @@ public sealed class TenantSearchIndex : IDisposable
         {
             [QueueKey] = queueId.ToString(CultureInfo.InvariantCulture),
             [AnalyzerKey] = AnalyzerName,
+            [SchemaKey] = SearchFields.Schema,
             [CommittedKey] = _time.GetUtcNow().UtcTicks.ToString(CultureInfo.InvariantCulture),
         });
         _writer.Commit();
