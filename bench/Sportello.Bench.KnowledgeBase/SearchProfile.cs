@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Reflection;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -28,10 +27,6 @@ internal static class SearchProfile
         var searcher = new IndexSearcher(reader);
         using Analyzer language = SearchAnalyzers.Language(index.AnalyzerName);
 
-        // Internal parts of the module, reached by reflection so nothing under src/ changes for the benchmark.
-        var assembly = typeof(HelpSearch).Assembly;
-        var build = assembly.GetType("Sportello.KnowledgeBase.Search.QueryBuilder")!.GetMethod("Build", BindingFlags.Public | BindingFlags.Static)!;
-        var suggest = assembly.GetType("Sportello.KnowledgeBase.Search.Suggestions")!.GetMethod("For", BindingFlags.Public | BindingFlags.Static)!;
         var scopes = services.GetRequiredService<IServiceScopeFactory>();
 
         Console.WriteLine("  Profile, 1 thread, mean per search (ms / KB allocated):");
@@ -46,16 +41,15 @@ internal static class SearchProfile
             });
             var alone = Measure(() => index.Search(search.Text, search.Category, search.Page, HelpSearch.PageSize));
             Query? query = null;
-            var built = Measure(() => query = (Query?)build.Invoke(null, [reader, language, search.Text]));
+            var built = Measure(() => query = QueryBuilder.Build(reader, language, search.Text));
             Query? rewritten = null;
             var rewrite = Measure(() => rewritten = searcher.Rewrite(query!));
             var rank = Measure(() =>
             {
                 var top = TopScoreDocCollector.Create(search.Page * HelpSearch.PageSize, true);
-                var facets = (ICollector)Activator.CreateInstance(assembly.GetType("Sportello.KnowledgeBase.Search.FacetCollector")!, nonPublic: true)!;
-                searcher.Search(rewritten!, MultiCollector.Wrap(top, facets));
+                searcher.Search(rewritten!, new FacetCollector(top, search.Category));
             });
-            var suggestion = Measure(() => suggest.Invoke(null, [reader, search.Text]));
+            var suggestion = Measure(() => Suggestions.For(reader, search.Text));
             var label = $"{search.Kind}: {search.Text}{(search.Category is null ? "" : " in " + search.Category)}{(search.Page > 1 ? " p2" : "")}";
             Console.WriteLine($"  {label,-32} {full,14} {alone,14} {built,14} {rewrite,14} {rank,14} {suggestion,14}");
         }

@@ -29,19 +29,4 @@ internal static partial class QueryText
         stream.End();
         return terms;
     }
-
-    /// <summary>Where in <paramref name="text"/> each analyzed term comes from, up to <paramref name="limit"/> characters.</summary>
-    public static IEnumerable<(string Term, int Start, int End)> Tokens(Analyzer analyzer, string field, string text, int limit)
-    {
-        using var stream = analyzer.GetTokenStream(field, new StringReader(text.Length > limit ? text[..limit] : text));
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        var offset = stream.AddAttribute<IOffsetAttribute>();
-        stream.Reset();
-        while (stream.IncrementToken())
-        {
-            yield return (term.ToString(), offset.StartOffset, offset.EndOffset);
-        }
-
-        stream.End();
-    }
 }

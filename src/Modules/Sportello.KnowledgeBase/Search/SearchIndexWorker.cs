@@ -14,6 +14,18 @@ internal sealed class SearchIndexWorker(IndexQueue queue, SearchIndexes indexes,
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await RunAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The node is stopping; whatever is left in the queue is applied by the next start.
+        }
+    }
+
+    private async Task RunAsync(CancellationToken stoppingToken)
+    {
         while (!stoppingToken.IsCancellationRequested)
         {
             var due = new HashSet<string>(StringComparer.Ordinal);

@@ -162,12 +162,12 @@ public sealed class TenantSearchIndex : IDisposable
 
             var matched = new HashSet<Term>();
             rewritten.ExtractTerms(matched);
-            var words = matched.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+            var stems = matched.Select(t => t.Text).Where(t => t.Length >= 2).Distinct(StringComparer.Ordinal).ToList();
             var hits = top.GetTopDocs((page - 1) * pageSize, pageSize).ScoreDocs.Select(found =>
             {
                 var doc = searcher.Doc(found.Doc, StoredForHits);
                 return new SearchHit(doc.Get(SearchFields.Title), doc.Get(SearchFields.Slug), doc.Get(SearchFields.Category),
-                    Snippets.Build(_language, doc.Get(SearchFields.Body) ?? string.Empty, doc.Get(SearchFields.Summary) ?? string.Empty, words));
+                    Snippets.Build(doc.Get(SearchFields.Body) ?? string.Empty, doc.Get(SearchFields.Summary) ?? string.Empty, stems));
             }).ToList();
             return new SearchResults(SearchOutcome.Searched, hits, top.TotalHits, facets.Facets, Suggestions.For(searcher.IndexReader, text), FromDatabase: false);
         }
