@@ -58,8 +58,14 @@ internal static class SearchLoad
         new("page 2", "pagamento", null, 2),
     ];
 
-    public static SearchRun Run(IServiceProvider services, Tenant tenant, int clients, TimeSpan warmup, TimeSpan measured)
+    /// <summary>
+    /// <paramref name="cached"/>: through <see cref="HelpSearch"/>, as a request would, so repeated questions are
+    /// answered from the index's result cache; otherwise straight to the index with the cache bypassed, so every
+    /// question is searched.
+    /// </summary>
+    public static SearchRun Run(IServiceProvider services, Tenant tenant, int clients, TimeSpan warmup, TimeSpan measured, bool cached)
     {
+        var index = services.GetRequiredService<SearchIndexes>().Ready(tenant) ?? throw new InvalidOperationException("No index.");
         var scopes = services.GetRequiredService<IServiceScopeFactory>();
         var results = new Dictionary<string, List<double>>[clients];
         var failures = new List<string>();
@@ -75,8 +81,13 @@ internal static class SearchLoad
                     var search = Cases[i++ % Cases.Length];
                     var began = Stopwatch.GetTimestamp();
                     SearchResults answer;
-                    using (var scope = scopes.CreateScope())
+                    if (!cached)
                     {
+                        answer = index.Search(search.Text, search.Category, search.Page, HelpSearch.PageSize, cached: false);
+                    }
+                    else
+                    {
+                        using var scope = scopes.CreateScope();
                         scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenant);
                         answer = scope.ServiceProvider.GetRequiredService<HelpSearch>()
                             .SearchAsync(search.Text, search.Category, search.Page, CancellationToken.None).GetAwaiter().GetResult();

@@ -39,7 +39,7 @@ internal static class SearchProfile
                 scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenant);
                 scope.ServiceProvider.GetRequiredService<HelpSearch>().SearchAsync(search.Text, search.Category, search.Page, CancellationToken.None).GetAwaiter().GetResult();
             });
-            var alone = Measure(() => index.Search(search.Text, search.Category, search.Page, HelpSearch.PageSize));
+            var alone = Measure(() => index.Search(search.Text, search.Category, search.Page, HelpSearch.PageSize, cached: false));
             Query? query = null;
             var built = Measure(() => query = QueryBuilder.Build(reader, language, search.Text));
             Query? rewritten = null;
