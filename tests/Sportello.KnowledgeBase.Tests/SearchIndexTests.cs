@@ -182,6 +182,22 @@ public sealed class SearchIndexTests : IDisposable
         Assert.Equal(7, index.AppliedQueueId);
     }
 
+    [Fact]
+    public void A_repeated_question_is_answered_from_the_results_kept_until_the_next_commit()
+    {
+        var index = Index("italian", ("Rinnovo SPID", "Testo.", _spid));
+
+        var first = index.Search("Rinnovo ", null, 1, 10);
+        var again = index.Search("rinnovo", null, 1, 10);
+        index.Apply([(Guid.NewGuid(), SearchFields.ToDocument(
+            new Article { Id = Guid.NewGuid(), Slug = "nuova", Title = "Rinnovo PEC", CategoryId = 2, Status = ArticleStatus.Published }, _pec))], 2);
+        var afterCommit = index.Search("rinnovo", null, 1, 10);
+
+        Assert.Same(first, again);
+        Assert.Equal(2, afterCommit.Total);
+        Assert.NotSame(first, index.Search("rinnovo", null, 1, 10, cached: false));
+    }
+
     public void Dispose()
     {
         _index?.Dispose();

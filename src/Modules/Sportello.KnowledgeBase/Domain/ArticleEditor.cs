@@ -89,6 +89,13 @@ public sealed class ArticleEditor(KnowledgeBaseDbContext db, TimeProvider time, 
     {
         var article = await db.Articles.SingleAsync(a => a.Id == id, ct);
         db.Articles.Remove(article);
+
+        // Guides that pointed to it stop doing so; otherwise their next save would be refused for a missing guide.
+        foreach (var referring in await db.Articles.Where(a => a.Related.Contains(article.Slug)).ToListAsync(ct))
+        {
+            referring.Related = string.Join(",", referring.RelatedSlugs.Where(r => r != article.Slug));
+        }
+
         await SaveAsync(id, ct);
     }
 
