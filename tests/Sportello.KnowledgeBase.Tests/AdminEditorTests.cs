@@ -58,7 +58,8 @@ public abstract class AdminEditorTests(StoreKind kind) : ProviderTests(kind)
         Assert.Contains("href=\"/demo/admin/help/new\"", all);
         Assert.Contains("href=\"/demo/admin/help/categories\"", all);
         Assert.Contains("href=\"/demo/admin/help/feedback\"", all);
-        Assert.Contains("<div class=\"kb-tools\"></div>", all);
+        Assert.Contains("Ricostruisci l'indice di ricerca", all);
+        Assert.Contains("href=\"/demo/admin/help?handler=Export\"", all);
         Assert.Contains("scope=\"col\"", all);
 
         var drafts = await PageAsync(admin, "/demo/admin/help?status=Draft");
@@ -68,6 +69,30 @@ public abstract class AdminEditorTests(StoreKind kind) : ProviderTests(kind)
         var found = await PageAsync(admin, $"/demo/admin/help?q=RINNOVARE&category={await CategoryIdAsync("spid")}");
         Assert.Contains("data-slug=\"rinnovare-identita-spid\"", found);
         Assert.DoesNotContain("data-slug=\"trasferire-servizi-organizzazione\"", found);
+    }
+
+    [Fact]
+    public async Task Rebuilding_the_index_from_the_back_office_keeps_search_answering_until_it_is_back()
+    {
+        var admin = await AdminAsync();
+
+        var response = await PostAsync(admin, "/demo/admin/help", "/demo/admin/help?handler=Rebuild", []);
+        var html = await PageAsync(admin, response.Headers.Location!.OriginalString);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("Ricostruzione dell'indice avviata", html);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        string results;
+        do
+        {
+            results = await PageAsync(App.ClientFor(), "/demo/help/search?q=rinnovi");
+            Assert.Contains("rinnovare-identita-spid", results);
+        }
+        while (!results.Contains("data-source=\"index\"") && watch.Elapsed < TimeSpan.FromSeconds(20));
+
+        Assert.Contains("data-source=\"index\"", results);
+        var anonymous = await App.ClientFor().PostAsync("/demo/admin/help?handler=Rebuild", new FormUrlEncodedContent([]));
+        Assert.Contains("/account/login", anonymous.Headers.Location!.OriginalString);
     }
 
     [Fact]

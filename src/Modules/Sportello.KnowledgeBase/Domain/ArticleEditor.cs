@@ -50,6 +50,12 @@ public sealed class ArticleEditor(KnowledgeBaseDbContext db, TimeProvider time, 
         }
 
         Apply(article, draft);
+        if (!db.ChangeTracker.HasChanges())
+        {
+            // Saving an unchanged form (or changing only the status) writes no empty revision.
+            return [];
+        }
+
         NewRevision(article, author, Now);
         await SaveAsync(article.Id, ct);
         return [];

@@ -137,15 +137,11 @@ public sealed class EditModel(KnowledgeBaseDbContext db, ArticleEditor editor, T
         else
         {
             articleId = Article.Id;
-            // Changing only the status leaves the text alone, so no empty revision is written.
-            if (status is null || Changed(Article, draft))
+            var problems = await editor.UpdateAsync(articleId, draft, author, ct);
+            if (problems.Count > 0)
             {
-                var problems = await editor.UpdateAsync(articleId, draft, author, ct);
-                if (problems.Count > 0)
-                {
-                    Problems = problems;
-                    return Page();
-                }
+                Problems = problems;
+                return Page();
             }
         }
 
@@ -163,17 +159,6 @@ public sealed class EditModel(KnowledgeBaseDbContext db, ArticleEditor editor, T
         };
         return Redirect(Url.Content($"~/admin/help/{articleId}?done={done}"));
     }
-
-    private static bool Changed(Article article, ArticleDraft draft) =>
-        article.Title != draft.Title.Trim()
-        || article.Slug != draft.Slug.Trim()
-        || article.CategoryId != draft.CategoryId
-        || article.Summary != draft.Summary.Trim()
-        || article.Body != draft.Body.Replace("\r\n", "\n")
-        || article.Tags != string.Join(",", Split(draft.Tags).Select(t => t.ToLowerInvariant()).Distinct())
-        || article.Related != string.Join(",", Split(draft.Related).Where(r => r != article.Slug));
-
-    private static string[] Split(string value) => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private async Task<bool> LoadOrNewAsync(Guid? id, CancellationToken ct)
     {
