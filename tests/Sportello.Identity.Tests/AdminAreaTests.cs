@@ -15,11 +15,6 @@ public abstract partial class AdminAreaTests(StoreKind kind) : ProviderTests(kin
         return client;
     }
 
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string page, string action, Dictionary<string, string> fields)
-    {
-        fields["__RequestVerificationToken"] = SignIn.AntiforgeryToken(await client.GetStringAsync(page));
-        return await client.PostAsync(WebUtility.HtmlDecode(action), new FormUrlEncodedContent(fields));
-    }
 
     [Fact]
     public async Task The_side_menu_shows_only_what_the_user_may_open()
@@ -48,12 +43,12 @@ public abstract partial class AdminAreaTests(StoreKind kind) : ProviderTests(kin
         Assert.DoesNotContain(SignIn.DemoAdmin, list);
 
         var action = LockAction().Matches(list).Select(m => m.Groups[1].Value).Single();
-        var locked = WebUtility.HtmlDecode(await (await PostAsync(admin, "/demo/admin/users?q=esposito", action, [])).Content.ReadAsStringAsync());
+        var locked = WebUtility.HtmlDecode(await (await SignIn.PostFormAsync(admin, "/demo/admin/users?q=esposito", action, [])).Content.ReadAsStringAsync());
         Assert.Contains("Utente bloccato.", locked);
         Assert.Contains("bloccato", WebUtility.HtmlDecode(await (await SignIn.PostLoginAsync(App.ClientFor(), "/demo", SignIn.DemoCustomer, SignIn.DemoCustomerPassword)).Content.ReadAsStringAsync()));
 
         var unlock = Regex.Match(locked, "action=\"([^\"]*handler=Unlock[^\"]*)\"").Groups[1].Value;
-        Assert.Contains("Utente sbloccato.", WebUtility.HtmlDecode(await (await PostAsync(admin, "/demo/admin/users", unlock, [])).Content.ReadAsStringAsync()));
+        Assert.Contains("Utente sbloccato.", WebUtility.HtmlDecode(await (await SignIn.PostFormAsync(admin, "/demo/admin/users", unlock, [])).Content.ReadAsStringAsync()));
         await SignIn.AsAsync(App.ClientFor(), "/demo", SignIn.DemoCustomer, SignIn.DemoCustomerPassword);
 
         var audit = await App.InTenantAsync("demo", sp => sp.GetRequiredService<Sportello.Identity.Data.IdentityStoreDbContext>()
@@ -65,7 +60,7 @@ public abstract partial class AdminAreaTests(StoreKind kind) : ProviderTests(kin
     public async Task An_invited_user_chooses_a_password_from_the_e_mailed_link()
     {
         var admin = await AdminAsync();
-        var response = await PostAsync(admin, "/demo/admin/users", "/demo/admin/users?handler=Invite", new()
+        var response = await SignIn.PostFormAsync(admin, "/demo/admin/users", "/demo/admin/users?handler=Invite", new()
         {
             ["InviteName"] = "Paolo Greco",
             ["InviteEmail"] = "paolo@example.it",
@@ -136,7 +131,7 @@ public abstract partial class AdminAreaTests(StoreKind kind) : ProviderTests(kin
         var admin = await AdminAsync();
         var list = await admin.GetStringAsync("/demo/admin/users?q=esposito");
         var action = Regex.Match(list, "action=\"([^\"]*handler=ResetTwoFactor[^\"]*)\"").Groups[1].Value;
-        var done = WebUtility.HtmlDecode(await (await PostAsync(admin, "/demo/admin/users?q=esposito", action, [])).Content.ReadAsStringAsync());
+        var done = WebUtility.HtmlDecode(await (await SignIn.PostFormAsync(admin, "/demo/admin/users?q=esposito", action, [])).Content.ReadAsStringAsync());
         Assert.Contains("Verifica in due passaggi azzerata", done);
         await SignIn.AsAsync(App.ClientFor(), "/demo", SignIn.DemoCustomer, SignIn.DemoCustomerPassword); // no second step any more
     }
@@ -161,11 +156,11 @@ public abstract partial class AdminAreaTests(StoreKind kind) : ProviderTests(kin
     public async Task A_new_role_gets_permissions_that_its_users_then_hold()
     {
         var admin = await AdminAsync();
-        await PostAsync(admin, "/demo/admin/roles", "/demo/admin/roles?handler=Create", new() { ["NewName"] = "Supporto", ["NewDescription"] = "Assistenza ai clienti" });
+        await SignIn.PostFormAsync(admin, "/demo/admin/roles", "/demo/admin/roles?handler=Create", new() { ["NewName"] = "Supporto", ["NewDescription"] = "Assistenza ai clienti" });
         var page = await admin.GetStringAsync("/demo/admin/roles");
         var action = WebUtility.HtmlDecode(Regex.Matches(page, "action=\"([^\"]*handler=Permissions[^\"]*)\"").Select(m => m.Groups[1].Value)
             .Single(a => page.IndexOf(a, StringComparison.Ordinal) > page.IndexOf(">Supporto<", StringComparison.Ordinal)));
-        var saved = await PostAsync(admin, "/demo/admin/roles", action, new() { ["granted"] = "users.manage" });
+        var saved = await SignIn.PostFormAsync(admin, "/demo/admin/roles", action, new() { ["granted"] = "users.manage" });
         Assert.Contains("Permessi salvati", WebUtility.HtmlDecode(await saved.Content.ReadAsStringAsync()));
 
         await App.RunRecipeAsync("""
@@ -191,14 +186,14 @@ public abstract partial class AdminAreaTests(StoreKind kind) : ProviderTests(kin
             ["Form.DisplayName"] = "Fiducia Nuova", ["Form.PrimaryColor"] = "#112233", ["Form.AccentColor"] = "#445566",
             ["Form.CustomerPhone"] = "06 1234 5678", ["Form.BusinessHours"] = "Lun/Ven 09.00-17.00",
         };
-        var saved = await PostAsync(admin, "/demo/admin/branding", "/demo/admin/branding", new(fields));
+        var saved = await SignIn.PostFormAsync(admin, "/demo/admin/branding", "/demo/admin/branding", new(fields));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var home = await App.ClientFor().GetStringAsync("/demo/");
         Assert.Contains("--brand-primary:#112233", home);
         Assert.Contains("Fiducia Nuova", home);
 
         fields["Form.PrimaryColor"] = "red;}body{display:none";
-        var refused = await PostAsync(admin, "/demo/admin/branding", "/demo/admin/branding", new(fields));
+        var refused = await SignIn.PostFormAsync(admin, "/demo/admin/branding", "/demo/admin/branding", new(fields));
         Assert.Contains("non è un colore esadecimale", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
         Assert.Contains("--brand-primary:#112233", await App.ClientFor().GetStringAsync("/demo/"));
     }
@@ -208,7 +203,7 @@ public abstract partial class AdminAreaTests(StoreKind kind) : ProviderTests(kin
     {
         var admin = await AdminAsync();
         var page = "/demo/admin/mail/template?key=account.reset-password&language=it";
-        var broken = await PostAsync(admin, page, "/demo/admin/mail/template?handler=Save", new()
+        var broken = await SignIn.PostFormAsync(admin, page, "/demo/admin/mail/template?handler=Save", new()
         {
             ["Key"] = "account.reset-password", ["Language"] = "it",
             ["Subject"] = "Nuova password", ["Body"] = "<p>Ciao</p>\n<p>{% if user.name %}ciao</p>",
@@ -217,7 +212,7 @@ public abstract partial class AdminAreaTests(StoreKind kind) : ProviderTests(kin
         Assert.Contains("Testo:", html);
         Assert.Matches("\\(2:\\d+\\)", html);
 
-        var preview = await PostAsync(admin, page, "/demo/admin/mail/template?handler=Preview", new()
+        var preview = await SignIn.PostFormAsync(admin, page, "/demo/admin/mail/template?handler=Preview", new()
         {
             ["Key"] = "account.reset-password", ["Language"] = "it",
             ["Subject"] = "Per {{ user.name }}", ["Body"] = "<p>{{ tenant.name }}: <script>x</script>{{ link }}</p>",
@@ -226,7 +221,7 @@ public abstract partial class AdminAreaTests(StoreKind kind) : ProviderTests(kin
         Assert.Contains("Per Maria Rossi", WebUtility.HtmlDecode(shown));
         Assert.Contains("Fiducia Digitale Demo", WebUtility.HtmlDecode(shown));
 
-        var saved = await PostAsync(admin, page, "/demo/admin/mail/template?handler=Save", new()
+        var saved = await SignIn.PostFormAsync(admin, page, "/demo/admin/mail/template?handler=Save", new()
         {
             ["Key"] = "account.reset-password", ["Language"] = "it", ["Subject"] = "Password per {{ user.name }}", ["Body"] = "<p><a href=\"{{ link }}\">Vai</a></p>",
         });

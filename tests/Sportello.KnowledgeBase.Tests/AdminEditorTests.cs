@@ -15,12 +15,6 @@ public abstract class AdminEditorTests(StoreKind kind) : ProviderTests(kind)
         return client;
     }
 
-    /// <summary>Opens <paramref name="page"/> for its antiforgery token, then posts the form to <paramref name="action"/>.</summary>
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string page, string action, Dictionary<string, string> fields)
-    {
-        fields["__RequestVerificationToken"] = SignIn.AntiforgeryToken(await client.GetStringAsync(page));
-        return await client.PostAsync(action, new FormUrlEncodedContent(fields));
-    }
 
     private static async Task<string> HtmlAsync(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
@@ -76,7 +70,7 @@ public abstract class AdminEditorTests(StoreKind kind) : ProviderTests(kind)
     {
         var admin = await AdminAsync();
 
-        var response = await PostAsync(admin, "/demo/admin/help", "/demo/admin/help?handler=Rebuild", []);
+        var response = await SignIn.PostFormAsync(admin, "/demo/admin/help", "/demo/admin/help?handler=Rebuild", []);
         var html = await PageAsync(admin, response.Headers.Location!.OriginalString);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -121,7 +115,7 @@ public abstract class AdminEditorTests(StoreKind kind) : ProviderTests(kind)
         Assert.Contains("/_content/Sportello.KnowledgeBase/kb-admin.js", editor);
         Assert.Contains("<label for=\"Body\">", editor);
 
-        var created = await PostAsync(admin, "/demo/admin/help/new", "/demo/admin/help/new?handler=Save",
+        var created = await SignIn.PostFormAsync(admin, "/demo/admin/help/new", "/demo/admin/help/new?handler=Save",
             Form("Guida di prova", "guida-di-prova", spid, "## Primo passo\n\nApri l'app di prova."));
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var location = created.Headers.Location!.OriginalString;
@@ -137,7 +131,7 @@ public abstract class AdminEditorTests(StoreKind kind) : ProviderTests(kind)
         Assert.Equal("prova,spid", article.Tags);
         Assert.Equal(HttpStatusCode.NotFound, (await App.ClientFor().GetAsync("/demo/help/spid/guida-di-prova")).StatusCode);
 
-        var published = await PostAsync(admin, edit, edit + "?handler=Publish", Form("Guida di prova", "guida-di-prova", spid, "## Primo passo\n\nApri l'app di prova."));
+        var published = await SignIn.PostFormAsync(admin, edit, edit + "?handler=Publish", Form("Guida di prova", "guida-di-prova", spid, "## Primo passo\n\nApri l'app di prova."));
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
         var after = await PageAsync(admin, published.Headers.Location!.OriginalString);
         Assert.Contains("Guida pubblicata.", after);
@@ -145,14 +139,14 @@ public abstract class AdminEditorTests(StoreKind kind) : ProviderTests(kind)
         Assert.Equal(1, (await ArticleAsync("guida-di-prova")).Revision); // status only: no new revision
         Assert.Contains("Apri l'app di prova.", await PageAsync(App.ClientFor(), "/demo/help/spid/guida-di-prova"));
 
-        var renamed = await PostAsync(admin, edit, edit + "?handler=Save", Form("Guida di prova", "guida-rinominata", spid, "## Primo passo\n\nApri l'app di prova."));
+        var renamed = await SignIn.PostFormAsync(admin, edit, edit + "?handler=Save", Form("Guida di prova", "guida-rinominata", spid, "## Primo passo\n\nApri l'app di prova."));
         Assert.Equal(HttpStatusCode.Redirect, renamed.StatusCode);
         var old = await App.ClientFor().GetAsync("/demo/help/spid/guida-di-prova");
         Assert.Equal(HttpStatusCode.MovedPermanently, old.StatusCode);
         Assert.Equal("/demo/help/spid/guida-rinominata", old.Headers.Location!.OriginalString);
         Assert.Equal(ArticleStatus.Published, (await ArticleAsync("guida-rinominata")).Status);
 
-        var withdrawn = await PostAsync(admin, edit, edit + "?handler=Withdraw", Form("Guida di prova", "guida-rinominata", spid, "## Primo passo\n\nApri l'app di prova."));
+        var withdrawn = await SignIn.PostFormAsync(admin, edit, edit + "?handler=Withdraw", Form("Guida di prova", "guida-rinominata", spid, "## Primo passo\n\nApri l'app di prova."));
         Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await App.ClientFor().GetAsync("/demo/help/spid/guida-rinominata")).StatusCode);
     }
@@ -161,7 +155,7 @@ public abstract class AdminEditorTests(StoreKind kind) : ProviderTests(kind)
     public async Task A_validation_problem_is_shown_next_to_its_field_and_in_the_summary()
     {
         var admin = await AdminAsync();
-        var response = await PostAsync(admin, "/demo/admin/help/new", "/demo/admin/help/new?handler=Save",
+        var response = await SignIn.PostFormAsync(admin, "/demo/admin/help/new", "/demo/admin/help/new?handler=Save",
             Form("Un doppione", "rinnovare-identita-spid", await CategoryIdAsync("spid"), "Testo", related: "guida-che-non-esiste"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -181,7 +175,7 @@ public abstract class AdminEditorTests(StoreKind kind) : ProviderTests(kind)
         var admin = await AdminAsync();
         var original = await ArticleAsync("creare-account");
         var edit = $"/demo/admin/help/{original.Id}";
-        var saved = await PostAsync(admin, edit, edit + "?handler=Save",
+        var saved = await SignIn.PostFormAsync(admin, edit, edit + "?handler=Save",
             Form(original.Title, original.Slug, original.CategoryId, "Testo riscritto da capo."));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal(2, (await ArticleAsync("creare-account")).Revision);
@@ -195,7 +189,7 @@ public abstract class AdminEditorTests(StoreKind kind) : ProviderTests(kind)
         Assert.DoesNotContain("Testo riscritto da capo.", first);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync(edit + "/revisions?number=99")).StatusCode);
 
-        var restored = await PostAsync(admin, edit + "/revisions", edit + "/revisions?number=1&handler=Restore", []);
+        var restored = await SignIn.PostFormAsync(admin, edit + "/revisions", edit + "/revisions?number=1&handler=Restore", []);
         Assert.Equal(HttpStatusCode.Redirect, restored.StatusCode);
         Assert.Contains("Revisione ripristinata: è diventata la revisione 3.", await PageAsync(admin, restored.Headers.Location!.OriginalString));
 
@@ -231,7 +225,7 @@ public abstract class AdminEditorTests(StoreKind kind) : ProviderTests(kind)
         Assert.DoesNotContain("<html", html, StringComparison.OrdinalIgnoreCase); // a fragment, not a page
 
         // Without JavaScript the "Anteprima" button renders the whole page with the preview filled in.
-        var page = await HtmlAsync(await PostAsync(admin, "/demo/admin/help/new", "/demo/admin/help/new?handler=ShowPreview",
+        var page = await HtmlAsync(await SignIn.PostFormAsync(admin, "/demo/admin/help/new", "/demo/admin/help/new?handler=ShowPreview",
             Form("Anteprima", "anteprima", 0, "Solo **una prova**")));
         Assert.Contains("<strong>una prova</strong>", page);
         Assert.Equal(36, await App.InTenantAsync("demo", sp => sp.GetRequiredService<KnowledgeBaseDbContext>().Articles.CountAsync()));
@@ -241,7 +235,7 @@ public abstract class AdminEditorTests(StoreKind kind) : ProviderTests(kind)
     public async Task Categories_are_created_and_one_holding_guides_is_not_deleted()
     {
         var admin = await AdminAsync();
-        var created = await PostAsync(admin, "/demo/admin/help/categories", "/demo/admin/help/categories?handler=Save", new()
+        var created = await SignIn.PostFormAsync(admin, "/demo/admin/help/categories", "/demo/admin/help/categories?handler=Save", new()
         {
             ["Title"] = "Firma digitale",
             ["Slug"] = "firma-digitale",
@@ -257,21 +251,21 @@ public abstract class AdminEditorTests(StoreKind kind) : ProviderTests(kind)
         var category = await App.InTenantAsync("demo", sp => sp.GetRequiredService<KnowledgeBaseDbContext>().Categories.AsNoTracking().SingleAsync(c => c.Slug == "firma-digitale"));
         Assert.Equal((await CategoryIdAsync("spid"), 5, "pen"), (category.ParentId, category.Order, category.Icon));
 
-        var duplicate = await HtmlAsync(await PostAsync(admin, "/demo/admin/help/categories", "/demo/admin/help/categories?handler=Save", new()
+        var duplicate = await HtmlAsync(await SignIn.PostFormAsync(admin, "/demo/admin/help/categories", "/demo/admin/help/categories?handler=Save", new()
         {
             ["Title"] = "Ancora SPID", ["Slug"] = "spid", ["Order"] = "1",
         }));
         Assert.Contains("<p id=\"Slug-error\" class=\"field-error\">Lo slug 'spid' è già usato da un'altra categoria.</p>", duplicate);
 
         var spid = await CategoryIdAsync("spid");
-        var refused = await PostAsync(admin, "/demo/admin/help/categories", $"/demo/admin/help/categories?handler=Delete&id={spid}", []);
+        var refused = await SignIn.PostFormAsync(admin, "/demo/admin/help/categories", $"/demo/admin/help/categories?handler=Delete&id={spid}", []);
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("contiene guide o sottocategorie: spostale prima di eliminarla.", await HtmlAsync(refused));
         Assert.True(await App.InTenantAsync("demo", sp => sp.GetRequiredService<KnowledgeBaseDbContext>().Categories.AnyAsync(c => c.Id == spid)));
 
         var edit = $"/demo/admin/help/categories?edit={category.Id}";
         Assert.Contains("value=\"Firma digitale\"", await PageAsync(admin, edit));
-        var renamed = await PostAsync(admin, edit, $"/demo/admin/help/categories?edit={category.Id}&handler=Save", new()
+        var renamed = await SignIn.PostFormAsync(admin, edit, $"/demo/admin/help/categories?edit={category.Id}&handler=Save", new()
         {
             ["Title"] = "Firma elettronica", ["Slug"] = "firma-elettronica", ["Icon"] = "pen", ["ParentId"] = "", ["Order"] = "7",
         });
@@ -280,7 +274,7 @@ public abstract class AdminEditorTests(StoreKind kind) : ProviderTests(kind)
         category = await App.InTenantAsync("demo", sp => sp.GetRequiredService<KnowledgeBaseDbContext>().Categories.AsNoTracking().SingleAsync(c => c.Id == category.Id));
         Assert.Equal(("Firma elettronica", "firma-elettronica", (int?)null, 7), (category.Title, category.Slug, category.ParentId, category.Order));
 
-        var deleted = await PostAsync(admin, "/demo/admin/help/categories", $"/demo/admin/help/categories?handler=Delete&id={category.Id}", []);
+        var deleted = await SignIn.PostFormAsync(admin, "/demo/admin/help/categories", $"/demo/admin/help/categories?handler=Delete&id={category.Id}", []);
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
         Assert.DoesNotContain("data-category=\"firma-elettronica\"", await PageAsync(admin, deleted.Headers.Location!.OriginalString));
     }
@@ -358,11 +352,11 @@ public abstract class AdminEditorTests(StoreKind kind) : ProviderTests(kind)
         var article = await ArticleAsync("trasferire-servizi-organizzazione");
         var edit = $"/demo/admin/help/{article.Id}";
 
-        var unconfirmed = await PostAsync(admin, edit, edit + "?handler=Delete", []);
+        var unconfirmed = await SignIn.PostFormAsync(admin, edit, edit + "?handler=Delete", []);
         Assert.Equal(HttpStatusCode.OK, unconfirmed.StatusCode);
         Assert.Contains("Per eliminare la guida conferma con la casella accanto al pulsante.", await HtmlAsync(unconfirmed));
 
-        var deleted = await PostAsync(admin, edit, edit + "?handler=Delete", new() { ["ConfirmDelete"] = "true" });
+        var deleted = await SignIn.PostFormAsync(admin, edit, edit + "?handler=Delete", new() { ["ConfirmDelete"] = "true" });
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
         Assert.Contains("Guida eliminata.", await PageAsync(admin, deleted.Headers.Location!.OriginalString));
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync(edit)).StatusCode);

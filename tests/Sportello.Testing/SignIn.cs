@@ -19,6 +19,13 @@ public static partial class SignIn
     public static string AntiforgeryToken(string html) =>
         TokenField().Match(html) is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException("No antiforgery token in the page.");
 
+    /// <summary>Opens <paramref name="page"/> for its antiforgery token, then posts <paramref name="fields"/> to <paramref name="action"/>, as its form would.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string page, string action, Dictionary<string, string> fields)
+    {
+        fields["__RequestVerificationToken"] = AntiforgeryToken(await client.GetStringAsync(page));
+        return await client.PostAsync(WebUtility.HtmlDecode(action), new FormUrlEncodedContent(fields));
+    }
+
     /// <summary>Posts the login form of the tenant at <paramref name="prefix"/> ("" for the root); returns the response.</summary>
     public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string prefix, string email, string password, string? returnUrl = null)
     {

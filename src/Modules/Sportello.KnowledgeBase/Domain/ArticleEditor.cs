@@ -163,18 +163,7 @@ public sealed class ArticleEditor(KnowledgeBaseDbContext db, TimeProvider time, 
         article.Revision++;
         article.Author = author;
         article.UpdatedUtc = now;
-        db.Revisions.Add(new ArticleRevision
-        {
-            Id = Guid.CreateVersion7(),
-            ArticleId = article.Id,
-            Number = article.Revision,
-            Title = article.Title,
-            Summary = article.Summary,
-            Body = article.Body,
-            Tags = article.Tags,
-            Author = author,
-            SavedUtc = now,
-        });
+        db.Revisions.Add(ArticleRevision.Of(article, author, now));
     }
 
     private async Task DropOldSlugAsync(string slug, CancellationToken ct)

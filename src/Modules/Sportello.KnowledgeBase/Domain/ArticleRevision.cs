@@ -12,4 +12,18 @@ public sealed class ArticleRevision
     public string Tags { get; set; } = string.Empty;
     public string Author { get; set; } = string.Empty;
     public DateTime SavedUtc { get; set; }
+
+    /// <summary>The guide's text as it is now, numbered with its current <see cref="Article.Revision"/>.</summary>
+    public static ArticleRevision Of(Article article, string author, DateTime savedUtc) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        ArticleId = article.Id,
+        Number = article.Revision,
+        Title = article.Title,
+        Summary = article.Summary,
+        Body = article.Body,
+        Tags = article.Tags,
+        Author = author,
+        SavedUtc = savedUtc,
+    };
 }

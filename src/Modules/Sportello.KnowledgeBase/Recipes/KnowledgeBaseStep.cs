@@ -163,18 +163,7 @@ public sealed class KnowledgeBaseStep(TimeProvider time, IOptions<SportelloOptio
             }
 
             queue.Add(db, article.Id);
-            db.Revisions.Add(new ArticleRevision
-            {
-                Id = Guid.CreateVersion7(),
-                ArticleId = article.Id,
-                Number = article.Revision,
-                Title = article.Title,
-                Summary = article.Summary,
-                Body = article.Body,
-                Tags = article.Tags,
-                Author = ImportAuthor,
-                SavedUtc = now,
-            });
+            db.Revisions.Add(ArticleRevision.Of(article, ImportAuthor, now));
         }
 
         await db.SaveChangesAsync(ct);
