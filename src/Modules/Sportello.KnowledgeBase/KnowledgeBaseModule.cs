@@ -17,7 +17,10 @@ using Sportello.KnowledgeBase.Search;
 
 namespace Sportello.KnowledgeBase;
 
-/// <summary>Help guides for the tenant's customers: categories, Markdown articles with revisions, public help pages.</summary>
+/// <summary>
+/// Help guides for the tenant's customers: categories, Markdown guides with revisions, public help pages, full-text
+/// search with a per-node Lucene index, readers' feedback and the editor in the back office.
+/// </summary>
 public sealed class KnowledgeBaseModule : Module
 {
     public const string ModuleId = "knowledge-base";
@@ -25,7 +28,7 @@ public sealed class KnowledgeBaseModule : Module
 
     public override string Id => ModuleId;
     public override string Name => "Guide";
-    public override string Description => "Centro assistenza con le guide per i clienti, divise per categoria.";
+    public override string Description => "Centro assistenza: guide per i clienti divise per categoria, con ricerca, valutazioni dei lettori ed editor.";
     public override bool HasMigrations => true;
     public override IEnumerable<Type> RecipeSteps => [typeof(KnowledgeBaseStep)];
 
