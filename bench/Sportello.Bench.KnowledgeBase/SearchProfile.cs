@@ -25,7 +25,7 @@ internal static class SearchProfile
         using var directory = FSDirectory.Open(new DirectoryInfo(index.Path));
         using var reader = DirectoryReader.Open(directory);
         var searcher = new IndexSearcher(reader);
-        using Analyzer language = SearchAnalyzers.Language(index.AnalyzerName);
+        var language = SearchAnalyzers.Language(index.AnalyzerName);
 
         var scopes = services.GetRequiredService<IServiceScopeFactory>();
 

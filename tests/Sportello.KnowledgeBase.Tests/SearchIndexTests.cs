@@ -39,7 +39,7 @@ public sealed class SearchIndexTests : IDisposable
     [Fact]
     public void The_italian_analyzer_stems_drops_elided_articles_and_stop_words()
     {
-        using var analyzer = SearchAnalyzers.Language("italian");
+        var analyzer = SearchAnalyzers.Language("italian");
 
         Assert.Equal(QueryText.Terms(analyzer, "body", "rinnovo"), QueryText.Terms(analyzer, "body", "rinnovi"));
         Assert.Equal(QueryText.Terms(analyzer, "body", "abbonamento"), QueryText.Terms(analyzer, "body", "dell'abbonamento"));
@@ -50,7 +50,7 @@ public sealed class SearchIndexTests : IDisposable
     [Fact]
     public void The_english_analyzer_stems_english()
     {
-        using var analyzer = SearchAnalyzers.Language("english");
+        var analyzer = SearchAnalyzers.Language("english");
 
         Assert.Equal(QueryText.Terms(analyzer, "body", "renewal"), QueryText.Terms(analyzer, "body", "renewals"));
         Assert.Empty(QueryText.Terms(analyzer, "body", "the and of"));

@@ -81,6 +81,7 @@ public static class SportelloServiceCollectionExtensions
         services.AddSingleton<TenantJobRunner>();
         services.AddSingleton<CatalogFreshness>();
         services.AddHostedService<SportelloStartup>();
+        services.AddSingleton<TenantCaches>();
         services.AddSingleton<TenantIdleSweep>();
         services.AddHostedService(sp => sp.GetRequiredService<TenantIdleSweep>());
         services.AddSingleton<ITenantCache>(sp => sp.GetRequiredService<StoreConnections>());

@@ -13,7 +13,7 @@ namespace Sportello.Core.Tenancy;
 internal sealed class TenantIdleSweep(
     TenantRegistry registry,
     TenantCatalog catalog,
-    IEnumerable<ITenantCache> caches,
+    TenantCaches caches,
     IOptions<SportelloOptions> options,
     TimeProvider time,
     ILogger<TenantIdleSweep> logger) : BackgroundService
@@ -66,7 +66,7 @@ internal sealed class TenantIdleSweep(
         {
             if (tenant.Activity.TryRelease(idleSince))
             {
-                await ReleaseAsync(tenant, ct);
+                await caches.ReleaseAsync(tenant, ct);
                 released++;
             }
         }
@@ -77,14 +77,5 @@ internal sealed class TenantIdleSweep(
         }
 
         return released;
-    }
-
-    private async Task ReleaseAsync(Tenant tenant, CancellationToken ct)
-    {
-        tenant.ReleaseCaches();
-        foreach (var cache in caches)
-        {
-            await cache.ReleaseAsync(tenant, ct);
-        }
     }
 }

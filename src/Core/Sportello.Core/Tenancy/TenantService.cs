@@ -20,7 +20,7 @@ public sealed class TenantService(
     ICatalogChangeNotifier notifier,
     HostLocks locks,
     TimeProvider time,
-    IEnumerable<ITenantCache> caches,
+    TenantCaches caches,
     ILogger<TenantService> logger)
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _upgradeLocks = new(StringComparer.Ordinal);
@@ -112,10 +112,7 @@ public sealed class TenantService(
         // Close what this node holds open for the tenant (search index files, pooled connections) before deleting it.
         if (registry.Find(current.Name) is { } live)
         {
-            foreach (var cache in caches)
-            {
-                await cache.ReleaseAsync(live, ct);
-            }
+            await caches.ReleaseAsync(live, ct);
         }
 
         registry.Remove(current.Name);

@@ -14,7 +14,7 @@ internal static class DatabaseSearch
     public static async Task<SearchResults> SearchAsync(
         KnowledgeBaseDbContext db, string analyzer, string text, string? category, int page, int pageSize, CancellationToken ct)
     {
-        var words = QueryText.Terms(SearchAnalyzers.SharedLanguage(analyzer), SearchFields.Body, QueryText.WithoutSyntax(text))
+        var words = QueryText.Terms(SearchAnalyzers.Language(analyzer), SearchFields.Body, QueryText.WithoutSyntax(text))
             .Where(w => w.Length >= 2).Distinct().Take(8).ToList();
         if (words.Count == 0)
         {

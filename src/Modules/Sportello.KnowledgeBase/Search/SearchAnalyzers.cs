@@ -21,20 +21,24 @@ public static class SearchAnalyzers
     /// <summary>The language analyzer's name for a culture; stored with the index so a change of language rebuilds it.</summary>
     public static string NameFor(CultureInfo culture) => culture.TwoLetterISOLanguageName == "en" ? "english" : "italian";
 
-    public static Analyzer Language(string name) => name == "english" ? new EnglishAnalyzer(Version) : new ItalianAnalyzer(Version);
+    // Shared: analyzers are thread-safe and keep their per-thread state themselves, so one instance of each serves
+    // every index and every query of the node.
+    private static readonly Analyzer Italian = new ItalianAnalyzer(Version);
+    private static readonly Analyzer English = new EnglishAnalyzer(Version);
 
-    private static readonly Analyzer SharedItalian = new ItalianAnalyzer(Version);
-    private static readonly Analyzer SharedEnglish = new EnglishAnalyzer(Version);
+    public static readonly Analyzer Vocabulary = new VocabularyAnalyzer();
 
-    /// <summary>A shared language analyzer for analysing queries outside an index.</summary>
-    public static Analyzer SharedLanguage(string name) => name == "english" ? SharedEnglish : SharedItalian;
+    private static readonly Analyzer ItalianIndex = PerField(Italian);
+    private static readonly Analyzer EnglishIndex = PerField(English);
+
+    /// <summary>The language analyzer by the name <see cref="NameFor"/> gives.</summary>
+    public static Analyzer Language(string name) => name == "english" ? English : Italian;
 
     /// <summary>Per field: <see cref="SearchFields.Words"/> gets the vocabulary analyzer, everything else the language's.</summary>
-    public static Analyzer ForIndex(string name) =>
-        new PerFieldAnalyzerWrapper(Language(name), new Dictionary<string, Analyzer> { [SearchFields.Words] = new VocabularyAnalyzer() });
+    public static Analyzer ForIndex(string name) => name == "english" ? EnglishIndex : ItalianIndex;
 
-    /// <summary>Shared: analyzers are thread-safe and hold per-thread state, so one instance serves every query.</summary>
-    public static readonly Analyzer Vocabulary = new VocabularyAnalyzer();
+    private static Analyzer PerField(Analyzer language) =>
+        new PerFieldAnalyzerWrapper(language, new Dictionary<string, Analyzer> { [SearchFields.Words] = Vocabulary });
 
     /// <summary>Lower-case words without elided articles ("dell'abbonamento" → "abbonamento"), not stemmed.</summary>
     public sealed class VocabularyAnalyzer : Analyzer

@@ -233,6 +233,5 @@ public sealed class TenantSearchIndex : IDisposable
         _searchers.Dispose();
         _writer.Dispose();
         _directory.Dispose();
-        _language.Dispose();
     }
 }

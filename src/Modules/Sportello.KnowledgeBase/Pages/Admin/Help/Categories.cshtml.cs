@@ -96,12 +96,13 @@ public sealed class CategoriesModel(KnowledgeBaseDbContext db, CategoryEditor ed
             .Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var titles = categories.ToDictionary(c => c.Id, c => c.Title);
-        Rows = HelpAdmin.Tree(categories)
+        var tree = HelpAdmin.Tree(categories);
+        Rows = tree
             .Select(t => new Row(t.Category, t.Depth, t.Category.ParentId is { } p ? titles.GetValueOrDefault(p) : null, counts.GetValueOrDefault(t.Category.Id)))
             .ToList();
         Editing = Edit is { } id ? categories.SingleOrDefault(c => c.Id == id) : null;
         // Only top-level categories can be parents: the tree has one level of children.
-        ParentOptions = HelpAdmin.Tree(categories)
+        ParentOptions = tree
             .Where(t => t.Depth == 0 && t.Category.Id != Edit)
             .Select(t => new SelectListItem(t.Category.Title, t.Category.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
             .ToList();
