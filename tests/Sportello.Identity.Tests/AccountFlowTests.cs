@@ -38,7 +38,7 @@ public abstract class AccountFlowTests(StoreKind kind) : IAsyncLifetime
     public async Task A_reset_link_sets_a_new_password_and_works_only_once()
     {
         var link = await RequestResetLinkAsync(SignIn.DemoCustomer);
-        Assert.StartsWith("http://localhost/demo/account/reset-password?userId=", link);
+        Assert.StartsWith("http://localhost:5000/demo/account/reset-password?userId=", link);
         var client = _app.ClientFor();
 
         var form = await client.GetStringAsync(PathOf(link));

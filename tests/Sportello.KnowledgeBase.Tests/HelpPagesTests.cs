@@ -40,7 +40,7 @@ public abstract class HelpPagesTests(StoreKind kind) : ProviderTests(kind)
         Assert.Contains("Guide correlate", html);
         Assert.Contains("Non hai trovato quello che cerchi? Contatta i nostri esperti", html);
         Assert.Contains("02 0000 1234", html);
-        Assert.Contains("rel=\"canonical\" href=\"http://localhost/demo/help/spid/rinnovare-identita-spid\"", html);
+        Assert.Contains("rel=\"canonical\" href=\"http://localhost:5000/demo/help/spid/rinnovare-identita-spid\"", html);
     }
 
     [Fact]

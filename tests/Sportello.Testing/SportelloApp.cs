@@ -100,9 +100,16 @@ public sealed class SportelloApp : WebApplicationFactory<Program>
 
     public TenantService Tenants => Services.GetRequiredService<TenantService>();
 
-    /// <summary>A client for a host name (and port); requests carry that Host header.</summary>
-    public HttpClient ClientFor(string authority = "localhost") =>
-        CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri($"http://{authority}/"), AllowAutoRedirect = false });
+    /// <summary>
+    /// A client for a host name (and port); requests carry that Host header. Each client is a visitor of its own,
+    /// from a random private address, unless <paramref name="address"/> names one.
+    /// </summary>
+    public HttpClient ClientFor(string authority = "localhost", string? address = null, string scheme = "http")
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri($"{scheme}://{authority}/"), AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Add(TestClientAddress.Header, address ?? TestClientAddress.Random());
+        return client;
+    }
 
     public async Task<string> RunRecipeAsync(string json, string? tenant = null)
     {
@@ -143,6 +150,7 @@ public sealed class SportelloApp : WebApplicationFactory<Program>
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureTestServices(services =>
         {
+            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestClientAddress>();
             if (Time is not null)
             {
                 services.AddSingleton<TimeProvider>(Time);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Sportello.Core.Modules;
 using Sportello.Core.Tenancy;
 
@@ -16,6 +17,13 @@ public static class SportelloApplicationBuilderExtensions
     /// </summary>
     public static WebApplication UseSportello(this WebApplication app)
     {
+        var options = app.Services.GetRequiredService<IOptions<SportelloOptions>>().Value;
+        if (options.Proxies.Configured)
+        {
+            // First of all, so the client's address and scheme are right for host filtering, rate limits and cookies.
+            app.UseForwardedHeaders(ProxyHeaders.For(options.Proxies));
+        }
+
         // Last resort for failures outside a tenant (health probes, resolution itself): problem details, no stack trace.
         app.UseExceptionHandler();
         app.UseMiddleware<TenantResolutionMiddleware>();

@@ -30,6 +30,12 @@ public sealed class SportelloOptions
     /// <summary>Several nodes sharing one catalog; unset for a single node.</summary>
     public ClusterOptions Cluster { get; set; } = new();
 
+    /// <summary>Which Host headers are answered at all.</summary>
+    public HostsOptions Hosts { get; set; } = new();
+
+    /// <summary>The reverse proxies whose X-Forwarded-* headers are believed.</summary>
+    public ProxyOptions Proxies { get; set; } = new();
+
     /// <summary>Paths served without a tenant, besides /health. (Lists start empty: the configuration binder appends to defaults.)</summary>
     public List<string> TenantlessPaths { get; set; } = [];
 }
@@ -96,4 +102,27 @@ public sealed class OutboxOptions
 
     /// <summary>Delivered events are deleted after this long.</summary>
     public TimeSpan RetainDelivered { get; set; } = TimeSpan.FromDays(7);
+}
+
+public sealed class HostsOptions
+{
+    /// <summary>
+    /// Refuse requests for a host that no tenant claims and that is not the platform's own (the host of
+    /// <c>PublicUrl</c> or one listed in <see cref="Allowed"/>). Unset: on everywhere but in Development.
+    /// </summary>
+    public bool? RefuseUnknown { get; set; }
+
+    /// <summary>Further host names the platform answers, such as a node's own name for an internal check.</summary>
+    public List<string> Allowed { get; set; } = [];
+}
+
+public sealed class ProxyOptions
+{
+    /// <summary>Addresses of the proxies in front of the nodes, e.g. "10.0.0.5".</summary>
+    public List<string> KnownProxies { get; set; } = [];
+
+    /// <summary>Networks the proxies are in, e.g. "10.0.0.0/24".</summary>
+    public List<string> KnownNetworks { get; set; } = [];
+
+    public bool Configured => KnownProxies.Count + KnownNetworks.Count > 0;
 }

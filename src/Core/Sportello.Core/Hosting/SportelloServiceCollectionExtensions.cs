@@ -52,9 +52,11 @@ public static class SportelloServiceCollectionExtensions
         services.AddSingleton<HostLocks>();
         services.AddSingleton<TenantCatalog>();
         services.AddSingleton<TenantRegistry>();
+        services.AddSingleton<KnownHosts>();
         services.AddSingleton<TenantStores>();
         services.AddSingleton<TenantService>();
         services.AddScoped<TenantContext>();
+        services.AddScoped<TenantLinks>();
 
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxDispatcher>();

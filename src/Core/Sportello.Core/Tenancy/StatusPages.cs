@@ -23,6 +23,20 @@ internal static class StatusPages
             "Page not found: no service answers at this address.");
     }
 
+    /// <summary>A Host header that neither a tenant nor the platform answers to: refused, as host filtering does.</summary>
+    public static Task UnknownHostAsync(HttpContext context)
+    {
+        if (WantsJson(context))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad Request",
+                detail: "This address is not served here.").ExecuteAsync(context);
+        }
+
+        return WriteAsync(context, StatusCodes.Status400BadRequest, "Sportello", "#0b5cad",
+            "Indirizzo non riconosciuto", "Questo indirizzo non è servito da questa piattaforma. Controlla l'indirizzo e riprova.",
+            "Unknown address: this host is not served here.");
+    }
+
     private static bool WantsJson(HttpContext context) =>
         context.Request.Headers.Accept.Any(a => a is not null && a.Contains("json", StringComparison.OrdinalIgnoreCase));
 

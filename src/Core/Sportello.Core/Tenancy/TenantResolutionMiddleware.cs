@@ -17,6 +17,7 @@ internal sealed class TenantResolutionMiddleware(
     TenantRegistry registry,
     TenantService tenants,
     CatalogFreshness freshness,
+    KnownHosts hosts,
     TimeProvider time,
     IOptions<SportelloOptions> options,
     ILogger<TenantResolutionMiddleware> logger)
@@ -38,6 +39,12 @@ internal sealed class TenantResolutionMiddleware(
         if (freshness.IsDue)
         {
             await freshness.CheckAsync();
+        }
+
+        if (hosts.Enabled && !hosts.IsKnown(context.Request.Host.Host, context.Request.Host.Port))
+        {
+            await StatusPages.UnknownHostAsync(context);
+            return;
         }
 
         var pathValue = path.Value ?? string.Empty;

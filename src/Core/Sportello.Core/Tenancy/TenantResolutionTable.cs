@@ -13,6 +13,7 @@ public sealed class TenantResolutionTable
     private readonly FrozenDictionary<string, Tenant> _hostOnly;
     private readonly FrozenDictionary<string, Tenant> _prefixOnly;
     private readonly (string Suffix, string? Prefix, Tenant Tenant)[] _wildcards;
+    private readonly FrozenSet<string> _claimedHosts;
     private readonly Tenant? _fallback;
 
     public TenantResolutionTable(IEnumerable<Tenant> tenants)
@@ -21,6 +22,7 @@ public sealed class TenantResolutionTable
         var hostOnly = new Dictionary<string, Tenant>(StringComparer.OrdinalIgnoreCase);
         var prefixOnly = new Dictionary<string, Tenant>(StringComparer.OrdinalIgnoreCase);
         var wildcards = new List<(string, string?, Tenant)>();
+        var claimedHosts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
         foreach (var tenant in tenants)
         {
@@ -45,8 +47,11 @@ public sealed class TenantResolutionTable
                 if (TenantHosts.IsWildcard(host))
                 {
                     wildcards.Add((host[1..], prefix, tenant));
+                    continue;
                 }
-                else if (prefix is not null)
+
+                claimedHosts.Add(host);
+                if (prefix is not null)
                 {
                     hostAndPrefix.TryAdd(host + "/" + prefix, tenant);
                 }
@@ -60,6 +65,7 @@ public sealed class TenantResolutionTable
         _hostAndPrefix = hostAndPrefix.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         _hostOnly = hostOnly.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         _prefixOnly = prefixOnly.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        _claimedHosts = claimedHosts.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
         // Longest suffix first, and a rule with a prefix before the same suffix without one.
         _wildcards = wildcards
@@ -67,6 +73,19 @@ public sealed class TenantResolutionTable
             .ThenBy(w => w.Item2 is null)
             .ToArray();
     }
+
+    /// <summary>Whether some tenant claims this host, by name (with or without the port) or by a wildcard.</summary>
+    public bool ClaimsHost(string host, int? port)
+    {
+        var hostWithPort = port is null ? null : host + ":" + port.Value;
+        return _claimedHosts.Contains(host)
+            || (hostWithPort is not null && _claimedHosts.Contains(hostWithPort))
+            || _wildcards.Any(w => MatchesWildcard(w.Suffix, host, hostWithPort));
+    }
+
+    private static bool MatchesWildcard(string suffix, string host, string? hostWithPort) =>
+        host.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) && host.Length > suffix.Length
+        || hostWithPort is not null && hostWithPort.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) && hostWithPort.Length > suffix.Length;
 
     /// <param name="host">The request's host without port, e.g. "demo.example.it".</param>
     /// <param name="port">The request's port when the Host header names one.</param>
@@ -97,9 +116,7 @@ public sealed class TenantResolutionTable
 
         foreach (var (suffix, prefix, tenant) in _wildcards)
         {
-            var matchesHost = host.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) && host.Length > suffix.Length
-                || hostWithPort is not null && hostWithPort.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) && hostWithPort.Length > suffix.Length;
-            if (!matchesHost)
+            if (!MatchesWildcard(suffix, host, hostWithPort))
             {
                 continue;
             }

@@ -1,6 +1,6 @@
 namespace Sportello.Core.Tenancy;
 
-/// <summary>The address a tenant is reached at, for links built outside a request (a recipe inviting a user, a job).</summary>
+/// <summary>The address a tenant is reached at, from configuration only; <see cref="TenantLinks"/> uses it for the current tenant.</summary>
 public static class TenantUrls
 {
     /// <summary>

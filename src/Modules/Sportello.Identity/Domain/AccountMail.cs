@@ -1,42 +1,44 @@
 using Microsoft.AspNetCore.Identity;
+using Sportello.Core.Tenancy;
 using Sportello.Identity.Data;
 using Sportello.Mail.Domain;
 
 namespace Sportello.Identity.Domain;
 
-/// <summary>The account e-mails: each carries a one-hour link under <c>baseUrl</c>, the tenant's address.</summary>
-public sealed class AccountMail(UserManager<SportelloUser> users, MailSender mail)
+/// <summary>The account e-mails: each carries a one-hour link to the tenant's configured address.</summary>
+public sealed class AccountMail(UserManager<SportelloUser> users, MailSender mail, TenantLinks links)
 {
     private static readonly int Minutes = (int)TimedTokenProvider.Lifespan.TotalMinutes;
 
-    public async Task SendPasswordResetAsync(string baseUrl, SportelloUser user, CancellationToken ct)
+    public async Task SendPasswordResetAsync(SportelloUser user, CancellationToken ct)
     {
         var code = await users.GeneratePasswordResetTokenAsync(user);
-        await SendAsync(DefaultTemplates.ResetPassword, user, user.Email!,
-            AccountLinks.Build(baseUrl, "/account/reset-password", new Dictionary<string, string?> { ["userId"] = user.Id, ["code"] = code }), ct);
+        await SendAsync(DefaultTemplates.ResetPassword, user, user.Email!, Link("/account/reset-password", user, code), ct);
     }
 
     /// <summary>For an invited user: a link to choose their first password (a password-reset token).</summary>
-    public async Task SendSetPasswordAsync(string baseUrl, SportelloUser user, CancellationToken ct)
+    public async Task SendSetPasswordAsync(SportelloUser user, CancellationToken ct)
     {
         var code = await users.GeneratePasswordResetTokenAsync(user);
-        await SendAsync(DefaultTemplates.SetPassword, user, user.Email!,
-            AccountLinks.Build(baseUrl, "/account/reset-password", new Dictionary<string, string?> { ["userId"] = user.Id, ["code"] = code }), ct);
+        await SendAsync(DefaultTemplates.SetPassword, user, user.Email!, Link("/account/reset-password", user, code), ct);
     }
 
-    public async Task SendEmailConfirmationAsync(string baseUrl, SportelloUser user, CancellationToken ct)
+    public async Task SendEmailConfirmationAsync(SportelloUser user, CancellationToken ct)
     {
         var code = await users.GenerateEmailConfirmationTokenAsync(user);
-        await SendAsync(DefaultTemplates.ConfirmEmail, user, user.Email!,
-            AccountLinks.Build(baseUrl, "/account/confirm-email", new Dictionary<string, string?> { ["userId"] = user.Id, ["code"] = code }), ct);
+        await SendAsync(DefaultTemplates.ConfirmEmail, user, user.Email!, Link("/account/confirm-email", user, code), ct);
     }
 
-    public async Task SendEmailChangeAsync(string baseUrl, SportelloUser user, string newEmail, CancellationToken ct)
+    public async Task SendEmailChangeAsync(SportelloUser user, string newEmail, CancellationToken ct)
     {
         var code = await users.GenerateChangeEmailTokenAsync(user, newEmail);
-        await SendAsync(DefaultTemplates.ChangeEmail, user, newEmail,
-            AccountLinks.Build(baseUrl, "/account/confirm-email-change", new Dictionary<string, string?> { ["userId"] = user.Id, ["email"] = newEmail, ["code"] = code }), ct);
+        await SendAsync(DefaultTemplates.ChangeEmail, user, newEmail, Link("/account/confirm-email-change", user, code, newEmail), ct);
     }
+
+    private string Link(string path, SportelloUser user, string code, string? email = null) => links.To(path,
+        email is null
+            ? [new("userId", user.Id), new("code", code)]
+            : [new("userId", user.Id), new("email", email), new("code", code)]);
 
     private Task SendAsync(string template, SportelloUser user, string to, string link, CancellationToken ct) =>
         mail.SendAsync(template, to, user.DisplayName, new Dictionary<string, object?>

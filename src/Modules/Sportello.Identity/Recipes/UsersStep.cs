@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Sportello.Core.Hosting;
 using Sportello.Core.Recipes;
 using Sportello.Core.Tenancy;
 using Sportello.Core.Validation;
@@ -34,7 +33,7 @@ public sealed record UserModel
 /// roles. A user who already exists keeps their password (it may have been changed since) and only gains the roles
 /// listed, so running the recipe again changes nothing and invites nobody twice.
 /// </summary>
-public sealed class UsersStep(TimeProvider time, IOptions<IdentityOptions> identity, IOptions<SportelloOptions> platform) : RecipeStep<UsersStepModel>
+public sealed class UsersStep(TimeProvider time, IOptions<IdentityOptions> identity) : RecipeStep<UsersStepModel>
 {
     public override string Name => "users";
     public override string ModuleId => IdentityModule.ModuleId;
@@ -95,9 +94,7 @@ public sealed class UsersStep(TimeProvider time, IOptions<IdentityOptions> ident
                 Check(model.Password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, model.Password), model.Email);
                 if (model.Invite)
                 {
-                    var tenant = context.Services.GetRequiredService<TenantContext>().Settings;
-                    await context.Services.GetRequiredService<AccountMail>()
-                        .SendSetPasswordAsync(TenantUrls.BaseUrl(tenant, platform.Value.PublicUrl), user, ct);
+                    await context.Services.GetRequiredService<AccountMail>().SendSetPasswordAsync(user, ct);
                 }
             }
 

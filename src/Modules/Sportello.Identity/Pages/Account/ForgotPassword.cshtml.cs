@@ -23,7 +23,7 @@ public sealed class ForgotPasswordModel(UserManager<SportelloUser> users, Accoun
         var user = string.IsNullOrWhiteSpace(Email) ? null : await users.FindByEmailAsync(Email.Trim());
         if (user is not null && user.EmailConfirmed)
         {
-            await mail.SendPasswordResetAsync(AccountLinks.BaseOf(Request), user, ct);
+            await mail.SendPasswordResetAsync(user, ct);
             await audit.RecordAsync(AuditActions.PasswordResetRequested, user, ct: ct);
         }
 

@@ -88,7 +88,7 @@ public sealed class IndexModel(SignInManager<SportelloUser> signIn, AccountMail 
         if (changingEmail)
         {
             // The address changes only when the link sent to it is opened: nobody can take over an address they cannot read.
-            await mail.SendEmailChangeAsync(AccountLinks.BaseOf(Request), user, NewEmail!.Trim(), ct);
+            await mail.SendEmailChangeAsync(user, NewEmail!.Trim(), ct);
         }
 
         // Redirect, so the confirmation is shown by a fresh request that already speaks the chosen language.

@@ -88,7 +88,7 @@ public sealed class RegisterModel(
 
             await users.AddToRoleAsync(user, DefaultRoles.Customer);
             await audit.RecordAsync(AuditActions.SignedUp, user, ct: ct);
-            await mail.SendEmailConfirmationAsync(AccountLinks.BaseOf(Request), user, ct);
+            await mail.SendEmailConfirmationAsync(user, ct);
         }
 
         // An address already registered gets the same page: sign-up does not reveal who has an account.

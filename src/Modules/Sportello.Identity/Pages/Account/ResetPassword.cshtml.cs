@@ -57,7 +57,7 @@ public sealed class ResetPasswordModel(UserManager<SportelloUser> users, Account
     {
         if (UserId is not null && await users.FindByIdAsync(UserId) is { EmailConfirmed: true } user)
         {
-            await mail.SendPasswordResetAsync(AccountLinks.BaseOf(Request), user, ct);
+            await mail.SendPasswordResetAsync(user, ct);
         }
 
         Outcome = ResetOutcome.Resent;

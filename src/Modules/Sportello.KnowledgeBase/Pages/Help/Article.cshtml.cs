@@ -9,7 +9,7 @@ namespace Sportello.KnowledgeBase.Pages.Help;
 
 /// <summary>One guide: breadcrumb, table of contents for long guides, body, related guides and support contacts.</summary>
 [OutputCache(PolicyName = ArticlePagePolicy.Name)]
-public sealed class ArticleModel(HelpCenter help, TenantContext tenant) : PageModel
+public sealed class ArticleModel(HelpCenter help, TenantContext tenant, TenantLinks links) : PageModel
 {
     /// <summary>A table of contents helps from this many sections up.</summary>
     private const int TocFrom = 3;
@@ -24,7 +24,7 @@ public sealed class ArticleModel(HelpCenter help, TenantContext tenant) : PageMo
         (Url.Content($"~/help/{Category.Slug}/{Article.Slug}/feedback"), null, null, null);
 
     public TimeZoneInfo TimeZone => tenant.Tenant.TimeZone;
-    public string CanonicalUrl => $"{Request.Scheme}://{Request.Host}{Request.PathBase}/help/{Category.Slug}/{Article.Slug}";
+    public string CanonicalUrl => links.To($"/help/{Category.Slug}/{Article.Slug}");
 
     public async Task<IActionResult> OnGetAsync(string category, string slug, CancellationToken ct)
     {

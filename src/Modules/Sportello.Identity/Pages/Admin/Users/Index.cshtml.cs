@@ -123,7 +123,7 @@ public sealed class IndexModel(
         };
         await users.CreateAsync(user);
         await users.AddToRoleAsync(user, InviteRole);
-        await mail.SendSetPasswordAsync(AccountLinks.BaseOf(Request), user, ct);
+        await mail.SendSetPasswordAsync(user, ct);
         await audit.RecordAsync(AuditActions.UserInvited, user, detail: InviteRole, ct: ct);
         return RedirectToPage(new { done = "invited" });
     }
