@@ -13,6 +13,9 @@ public sealed class TwoNodeTests(TwoNodes nodes) : IClassFixture<TwoNodes>
     {
         var browser = nodes.Browser();
         await SignIn.AsAsync(browser.A, "", SignIn.PlatformAdmin, SignIn.PlatformPassword);
+        var token = await ApiToken.GetAsync(browser.A, "");
+        browser.A.DefaultRequestHeaders.Add(ApiToken.Header, token);
+        browser.B.DefaultRequestHeaders.Add(ApiToken.Header, token);
         return browser;
     }
 

@@ -130,7 +130,7 @@ public abstract partial class TwoFactorTests(StoreKind kind) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_tenant_can_require_administrators_to_enrol()
+    public async Task A_tenant_can_require_administrators_to_enrol_before_any_page_and_they_continue_where_they_were()
     {
         await _app.RunRecipeAsync("""
             { "name": "t", "steps": [ { "step": "settings", "modules": { "identity": { "allowSignUp": true, "requireTwoFactorForAdministrators": true } } } ] }
@@ -138,9 +138,44 @@ public abstract partial class TwoFactorTests(StoreKind kind) : IAsyncLifetime
         var admin = _app.ClientFor();
         await SignIn.AsAsync(admin, "/demo", SignIn.DemoAdmin, SignIn.DemoAdminPassword);
 
-        var response = await admin.GetAsync("/demo/admin");
+        var response = await admin.GetAsync("/demo/admin/users");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/demo/account/two-factor/enable?required=true", response.Headers.Location!.OriginalString);
+        Assert.Equal("/demo/account/two-factor/enable?required=true&returnUrl=%2Fdemo%2Fadmin%2Fusers", response.Headers.Location!.OriginalString);
+
+        var page = await admin.GetStringAsync(response.Headers.Location!.OriginalString);
+        var key = KeyField().Match(page).Groups[1].Value;
+        var done = await admin.PostAsync(response.Headers.Location!.OriginalString, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Code"] = Code(key),
+            ["Required"] = "true",
+            ["ReturnUrl"] = "/demo/admin/users",
+            ["__RequestVerificationToken"] = SignIn.AntiforgeryToken(page),
+        }));
+        Assert.Contains("href=\"/demo/admin/users\">Continua", await done.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/demo/admin/users")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_rule_holds_for_the_api_too_so_it_cannot_be_turned_off_from_there()
+    {
+        await _app.RunRecipeAsync("""
+            { "name": "t", "steps": [ { "step": "settings", "modules": { "identity": { "requireTwoFactorForAdministrators": true } } } ] }
+            """, "default");
+        var admin = _app.ClientFor();
+        await SignIn.AsAsync(admin, string.Empty, SignIn.PlatformAdmin, SignIn.PlatformPassword);
+
+        var list = await admin.GetAsync("/api/tenants");
+        Assert.Equal(HttpStatusCode.Forbidden, list.StatusCode);
+        Assert.Contains("verifica in due passaggi", await list.Content.ReadAsStringAsync());
+
+        var token = await ApiToken.GetAsync(admin, string.Empty);
+        var off = await admin.SendAsync(ApiToken.Json(HttpMethod.Put, "/api/tenants/default/settings/identity", token, """{ "requireTwoFactorForAdministrators": false }"""));
+        Assert.Equal(HttpStatusCode.Forbidden, off.StatusCode);
+        Assert.True(_app.Registry.Find("default")!.ModuleSettings<Sportello.Identity.Domain.IdentitySettings>("identity").RequireTwoFactorForAdministrators);
+
+        var suspend = await admin.SendAsync(ApiToken.Json(HttpMethod.Post, "/api/tenants/demo/suspend", token, "{}"));
+        Assert.Equal(HttpStatusCode.Forbidden, suspend.StatusCode);
+        Assert.Equal(Sportello.Core.Tenancy.TenantState.Running, _app.Registry.Find("demo")!.Settings.State);
     }
 }
 

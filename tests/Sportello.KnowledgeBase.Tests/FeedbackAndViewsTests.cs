@@ -15,7 +15,7 @@ public abstract class FeedbackAndViewsTests(StoreKind kind) : ProviderTests(kind
 
     private static async Task<string> TokenAsync(HttpClient client)
     {
-        var json = await client.GetStringAsync("/demo/help/feedback/token");
+        var json = await client.GetStringAsync("/demo/api/antiforgery/token");
         return JsonDocument.Parse(json).RootElement.GetProperty("token").GetString()!;
     }
 
@@ -34,7 +34,7 @@ public abstract class FeedbackAndViewsTests(StoreKind kind) : ProviderTests(kind
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
         Assert.Contains("Ti è stata utile questa guida?", html);
-        Assert.Contains("data-token-url=\"/demo/help/feedback/token\"", html);
+        Assert.Contains("data-token-url=\"/demo/api/antiforgery/token\"", html);
         Assert.Contains("name=\"__RequestVerificationToken\" type=\"hidden\" />", html);
         Assert.False(response.Headers.Contains("Set-Cookie"));
     }

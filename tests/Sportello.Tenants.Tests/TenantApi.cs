@@ -12,6 +12,7 @@ public sealed class TenantApi(HttpClient client)
     {
         var client = app.ClientFor();
         await SignIn.AsAsync(client, "", SignIn.PlatformAdmin, SignIn.PlatformPassword);
+        await ApiToken.AttachAsync(client, "");
         return new TenantApi(client);
     }
 

@@ -59,7 +59,7 @@ public sealed class IdentityModule : Module
         services.AddScoped<IPlanUsage, UserCount>();
         services.AddScoped<ITenantExportContributor, RolesExport>();
         services.AddHttpContextAccessor();
-        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add<AdminTwoFactorFilter>());
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, AdminTwoFactorRule>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.AddIdentityCore<SportelloUser>(o =>
             {

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Sportello.Core.Cluster;
@@ -36,14 +32,6 @@ public sealed class KnowledgeBaseModule : Module
         [new(ManagePermission, "Gestire le guide", "Scrivere, pubblicare e archiviare le guide del centro assistenza.")];
 
     public override IEnumerable<AdminMenuEntry> AdminMenu => [new("Guide", "/admin/help", ManagePermission, 50)];
-
-    /// <summary>Cached guide pages carry no token; the feedback form fetches one from here just before posting.</summary>
-    public override void MapEndpoints(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/help/feedback/token", (IAntiforgery antiforgery, HttpContext http) =>
-        {
-            http.Response.Headers.CacheControl = "no-store";
-            return Results.Json(new { token = antiforgery.GetAndStoreTokens(http).RequestToken });
-        });
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Sportello.Core.Modules;
+using Sportello.Core.Security;
 using Sportello.Core.Tenancy;
 
 namespace Sportello.Core.Hosting;
@@ -45,10 +46,12 @@ public static class SportelloApplicationBuilderExtensions
         app.UseAuthentication();
         app.UseRequestLocalization();
         app.UseAuthorization();
+        app.UseMiddleware<ApiAntiforgery>();
         app.UseOutputCache();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapGet(ApiAntiforgery.TokenPath, ApiAntiforgery.Token);
         app.MapStaticAssets();
         app.MapRazorPages();
 

@@ -149,11 +149,13 @@ public static class SportelloServiceCollectionExtensions
         services.AddSingleton<IDataProtectionProvider>(sp => sp.GetRequiredService<TenantDataProtectionProvider>());
         services.AddSingleton<ITenantCache>(sp => sp.GetRequiredService<TenantDataProtectionProvider>());
 
-        services.AddAntiforgery();
+        services.AddAntiforgery(o => o.HeaderName = ApiAntiforgery.HeaderName);
         services.PostConfigure<AntiforgeryOptions>(o => o.Cookie = new TenantCookieBuilder(o.Cookie, ".sportello.af"));
         services.AddAuthentication();
         services.AddAuthorization();
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
+        services.AddSingleton<IAuthorizationHandler, PermissionClaimHandler>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuthorizationResults>();
     }
 
     public static IServiceCollection AddRecipeStep<TStep>(this IServiceCollection services) where TStep : class, IRecipeStep =>

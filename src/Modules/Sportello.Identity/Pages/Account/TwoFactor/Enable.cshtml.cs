@@ -18,6 +18,12 @@ public sealed class EnableModel(SignInManager<SportelloUser> signIn, TenantConte
     [BindProperty(SupportsGet = true)]
     public bool Required { get; set; }
 
+    /// <summary>Where to go on once enrolled: the page a rule sent the user here from.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public string ContinueUrl => ReturnUrls.Safe(Url, ReturnUrl);
+
     public string ReadableKey { get; private set; } = string.Empty;
     public string QrSvg { get; private set; } = string.Empty;
     public string? Error { get; private set; }
