@@ -23,11 +23,11 @@ public abstract class AccountFlowTests(StoreKind kind) : IAsyncLifetime
 
     private static async Task<string> TextAsync(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
-    private async Task<string> RequestResetLinkAsync(string email)
+    private async Task<string> RequestResetLinkAsync(string email, int nth = 1)
     {
         var response = await PostFormAsync(_app.ClientFor(), "/demo/account/forgot-password", new() { ["Email"] = email });
         Assert.Contains("Se l'indirizzo è registrato", await TextAsync(response));
-        var message = Mailbox.Pickup(_app, "demo", email).Last();
+        var message = (await Mailbox.WaitForPickupAsync(_app, "demo", email, nth)).Last();
         Assert.Contains("Reimposta la password di Fiducia Digitale Demo", message.Subject);
         return Mailbox.FirstLink(message);
     }
@@ -74,7 +74,7 @@ public abstract class AccountFlowTests(StoreKind kind) : IAsyncLifetime
             ["__RequestVerificationToken"] = SignIn.AntiforgeryToken(html),
         }));
         Assert.Contains("Collegamento inviato", await TextAsync(resend));
-        Assert.Equal(2, Mailbox.Pickup(_app, "demo", SignIn.DemoCustomer).Count);
+        Assert.Equal(2, (await Mailbox.WaitForPickupAsync(_app, "demo", SignIn.DemoCustomer, 2)).Count);
         Assert.Contains("Scegli una nuova password", await TextAsync(await client.GetAsync(PathOf(Mailbox.FirstLink(Mailbox.Pickup(_app, "demo", SignIn.DemoCustomer).Last())))));
     }
 
@@ -91,6 +91,7 @@ public abstract class AccountFlowTests(StoreKind kind) : IAsyncLifetime
     {
         var response = await PostFormAsync(_app.ClientFor(), "/demo/account/forgot-password", new() { ["Email"] = "nessuno@example.it" });
         Assert.Contains("Se l'indirizzo è registrato", await TextAsync(response));
+        await _app.OutboxDrainedAsync("demo");
         Assert.Empty(Mailbox.Pickup(_app, "demo", "nessuno@example.it"));
     }
 
@@ -111,7 +112,7 @@ public abstract class AccountFlowTests(StoreKind kind) : IAsyncLifetime
         var wrong = await SignIn.PostLoginAsync(_app.ClientFor(), "/demo", "anna@example.it", "Password-Errata-7");
         Assert.Contains("E-mail o password non corretti.", await TextAsync(wrong));
 
-        var message = Assert.Single(Mailbox.Pickup(_app, "demo", "anna@example.it"));
+        var message = Assert.Single(await Mailbox.WaitForPickupAsync(_app, "demo", "anna@example.it"));
         Assert.Contains("Ciao Anna Conti", message.HtmlBody);
         Assert.Contains("Anna Conti", message.TextBody);
         Assert.Contains("Indirizzo confermato", await TextAsync(await client.GetAsync(PathOf(Mailbox.FirstLink(message)))));
@@ -119,7 +120,7 @@ public abstract class AccountFlowTests(StoreKind kind) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Signing_up_with_a_taken_address_reveals_nothing_and_creates_nothing()
+    public async Task Signing_up_with_a_taken_address_reveals_nothing_creates_nothing_and_tells_the_owner()
     {
         var done = await PostFormAsync(_app.ClientFor(), "/demo/account/register", new()
         {
@@ -128,7 +129,9 @@ public abstract class AccountFlowTests(StoreKind kind) : IAsyncLifetime
             ["Password"] = "Password-Sicura-7",
         });
         Assert.Contains("Controlla la tua posta", await TextAsync(done));
-        Assert.Empty(Mailbox.Pickup(_app, "demo", SignIn.DemoCustomer));
+        var told = Assert.Single(await Mailbox.WaitForPickupAsync(_app, "demo", SignIn.DemoCustomer));
+        Assert.Equal("Hai già un accesso a Fiducia Digitale Demo", told.Subject);
+        Assert.EndsWith("/demo/account/login", Mailbox.FirstLink(told));
         await SignIn.AsAsync(_app.ClientFor(), "/demo", SignIn.DemoCustomer, SignIn.DemoCustomerPassword);
     }
 
@@ -197,7 +200,7 @@ public abstract class AccountFlowTests(StoreKind kind) : IAsyncLifetime
             return await db.SaveChangesAsync();
         });
         await PostFormAsync(_app.ClientFor(), "/demo/account/forgot-password", new() { ["Email"] = SignIn.DemoCustomer });
-        Assert.Equal("Nuova password per Marco Esposito", Mailbox.Pickup(_app, "demo", SignIn.DemoCustomer).Last().Subject);
+        Assert.Equal("Nuova password per Marco Esposito", (await Mailbox.WaitForPickupAsync(_app, "demo", SignIn.DemoCustomer, 2)).Last().Subject);
     }
 }
 

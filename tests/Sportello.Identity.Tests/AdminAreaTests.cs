@@ -5,8 +5,8 @@ namespace Sportello.Identity.Tests;
 
 public abstract partial class AdminAreaTests(StoreKind kind) : ProviderTests(kind)
 {
-    [GeneratedRegex("action=\"([^\"]*handler=Lock[^\"]*)\"")]
-    private static partial Regex LockAction();
+    [GeneratedRegex("href=\"(/demo/admin/users/[^\"?]+)\"")]
+    private static partial Regex UserLink();
 
     private async Task<HttpClient> AdminAsync()
     {
@@ -42,13 +42,26 @@ public abstract partial class AdminAreaTests(StoreKind kind) : ProviderTests(kin
         Assert.Contains(SignIn.DemoCustomer, list);
         Assert.DoesNotContain(SignIn.DemoAdmin, list);
 
-        var action = LockAction().Matches(list).Select(m => m.Groups[1].Value).Single();
-        var locked = WebUtility.HtmlDecode(await (await SignIn.PostFormAsync(admin, "/demo/admin/users?q=esposito", action, [])).Content.ReadAsStringAsync());
-        Assert.Contains("Utente bloccato.", locked);
-        Assert.Contains("bloccato", WebUtility.HtmlDecode(await (await SignIn.PostLoginAsync(App.ClientFor(), "/demo", SignIn.DemoCustomer, SignIn.DemoCustomerPassword)).Content.ReadAsStringAsync()));
+        var details = UserLink().Matches(list).Select(m => m.Groups[1].Value).Single();
+        var customer = App.ClientFor();
+        await SignIn.AsAsync(customer, "/demo", SignIn.DemoCustomer, SignIn.DemoCustomerPassword);
 
-        var unlock = Regex.Match(locked, "action=\"([^\"]*handler=Unlock[^\"]*)\"").Groups[1].Value;
-        Assert.Contains("Utente sbloccato.", WebUtility.HtmlDecode(await (await SignIn.PostFormAsync(admin, "/demo/admin/users", unlock, [])).Content.ReadAsStringAsync()));
+        var confirm = WebUtility.HtmlDecode(await admin.GetStringAsync(details + "?confirm=lock"));
+        Assert.Contains("Bloccare l'accesso di cliente@fiducia-demo.example?", confirm);
+        var lockAction = WebUtility.HtmlDecode(Regex.Match(confirm, "action=\"([^\"]*handler=Lock[^\"]*)\"").Groups[1].Value);
+        var locked = await SignIn.PostFormAsync(admin, details + "?confirm=lock", lockAction, []);
+        Assert.Equal(HttpStatusCode.Redirect, locked.StatusCode);
+        Assert.Contains("Utente bloccato", WebUtility.HtmlDecode(await admin.GetStringAsync(locked.Headers.Location!.OriginalString)));
+
+        // The session the customer had open ends at once, and the right password now says why.
+        Assert.Equal(HttpStatusCode.Redirect, (await customer.GetAsync("/demo/account")).StatusCode);
+        Assert.Contains("Il tuo accesso è stato sospeso", WebUtility.HtmlDecode(await (await SignIn.PostLoginAsync(App.ClientFor(), "/demo", SignIn.DemoCustomer, SignIn.DemoCustomerPassword)).Content.ReadAsStringAsync()));
+        Assert.Contains("E-mail o password non corretti.", WebUtility.HtmlDecode(await (await SignIn.PostLoginAsync(App.ClientFor(), "/demo", SignIn.DemoCustomer, "non-la-sua-1A")).Content.ReadAsStringAsync()));
+
+        var page = WebUtility.HtmlDecode(await admin.GetStringAsync(details));
+        var unlock = WebUtility.HtmlDecode(Regex.Match(page, "action=\"([^\"]*handler=Unlock[^\"]*)\"").Groups[1].Value);
+        var unlocked = await SignIn.PostFormAsync(admin, details, unlock, []);
+        Assert.Contains("Utente sbloccato.", WebUtility.HtmlDecode(await admin.GetStringAsync(unlocked.Headers.Location!.OriginalString)));
         await SignIn.AsAsync(App.ClientFor(), "/demo", SignIn.DemoCustomer, SignIn.DemoCustomerPassword);
 
         var audit = await App.InTenantAsync("demo", sp => sp.GetRequiredService<Sportello.Identity.Data.IdentityStoreDbContext>()
@@ -129,10 +142,10 @@ public abstract partial class AdminAreaTests(StoreKind kind) : ProviderTests(kin
             return await users.SetTwoFactorEnabledAsync(user, true);
         });
         var admin = await AdminAsync();
-        var list = await admin.GetStringAsync("/demo/admin/users?q=esposito");
-        var action = Regex.Match(list, "action=\"([^\"]*handler=ResetTwoFactor[^\"]*)\"").Groups[1].Value;
-        var done = WebUtility.HtmlDecode(await (await SignIn.PostFormAsync(admin, "/demo/admin/users?q=esposito", action, [])).Content.ReadAsStringAsync());
-        Assert.Contains("Verifica in due passaggi azzerata", done);
+        var details = UserLink().Match(await admin.GetStringAsync("/demo/admin/users?q=esposito")).Groups[1].Value;
+        var action = WebUtility.HtmlDecode(Regex.Match(await admin.GetStringAsync(details), "action=\"([^\"]*handler=ResetTwoFactor[^\"]*)\"").Groups[1].Value);
+        var done = await SignIn.PostFormAsync(admin, details, action, []);
+        Assert.Contains("Verifica in due passaggi azzerata", WebUtility.HtmlDecode(await admin.GetStringAsync(done.Headers.Location!.OriginalString)));
         await SignIn.AsAsync(App.ClientFor(), "/demo", SignIn.DemoCustomer, SignIn.DemoCustomerPassword); // no second step any more
     }
 

@@ -2,8 +2,11 @@ using System.Net;
 
 namespace Sportello.Identity.Tests;
 
-public abstract class SignInTests(StoreKind kind) : ProviderTests(kind)
+public abstract partial class SignInTests(StoreKind kind) : ProviderTests(kind)
 {
+    [System.Text.RegularExpressions.GeneratedRegex("<p class=\"alert\" role=\"alert\">([^<]*)</p>")]
+    private static partial System.Text.RegularExpressions.Regex Alert();
+
     [Fact]
     public async Task A_user_signs_in_with_a_cookie_of_the_tenant_and_sees_their_profile()
     {
@@ -37,16 +40,66 @@ public abstract class SignInTests(StoreKind kind) : ProviderTests(kind)
     }
 
     [Fact]
-    public async Task Repeated_failures_lock_the_account_even_against_the_right_password()
+    public async Task Repeated_failures_stop_that_client_even_against_the_right_password_but_not_the_owner_elsewhere()
     {
+        const string guesser = "203.0.113.9";
         for (var i = 0; i < 5; i++)
         {
-            await SignIn.PostLoginAsync(App.ClientFor(), "/demo", SignIn.DemoCustomer, "password-sbagliata");
+            await SignIn.PostLoginAsync(App.ClientFor(address: guesser), "/demo", SignIn.DemoCustomer, "password-sbagliata");
         }
 
-        var response = await SignIn.PostLoginAsync(App.ClientFor(), "/demo", SignIn.DemoCustomer, SignIn.DemoCustomerPassword);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("bloccato", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        var blocked = await SignIn.PostLoginAsync(App.ClientFor(address: guesser), "/demo", SignIn.DemoCustomer, SignIn.DemoCustomerPassword);
+        Assert.Equal(HttpStatusCode.OK, blocked.StatusCode);
+        Assert.Contains("Troppi tentativi non riusciti da questo dispositivo", WebUtility.HtmlDecode(await blocked.Content.ReadAsStringAsync()));
+
+        // The owner, from their own address, is not locked out by a stranger's guesses.
+        await SignIn.AsAsync(App.ClientFor(), "/demo", SignIn.DemoCustomer, SignIn.DemoCustomerPassword);
+    }
+
+    [Fact]
+    public async Task Unknown_and_unconfirmed_addresses_are_throttled_the_same_way_so_the_answer_reveals_nothing()
+    {
+        await App.InTenantAsync("demo", async sp =>
+        {
+            var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Sportello.Identity.Data.SportelloUser>>();
+            return await users.CreateAsync(new Sportello.Identity.Data.SportelloUser { UserName = "nuova@example.it", Email = "nuova@example.it", DisplayName = "Nuova" }, "Password-Sicura-7");
+        });
+        var answers = new List<string>();
+        foreach (var (email, client) in new[] { ("nessuno@example.it", "198.51.100.4"), ("nuova@example.it", "198.51.100.5") })
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                var wrong = await SignIn.PostLoginAsync(App.ClientFor(address: client), "/demo", email, "password-sbagliata");
+                Assert.Contains("E-mail o password non corretti.", WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync()));
+            }
+
+            var sixth = await SignIn.PostLoginAsync(App.ClientFor(address: client), "/demo", email, "Password-Sicura-7");
+            answers.Add(Alert().Match(WebUtility.HtmlDecode(await sixth.Content.ReadAsStringAsync())).Groups[1].Value);
+        }
+
+        Assert.Equal(answers[0], answers[1]);
+        Assert.Contains("Troppi tentativi", answers[0]);
+    }
+
+    [Fact]
+    public async Task Sixty_rapid_sign_in_posts_from_one_client_meet_a_429_with_a_friendly_page()
+    {
+        var client = App.ClientFor();
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? refused = null;
+        for (var i = 0; i < 60; i++)
+        {
+            var response = await SignIn.PostLoginAsync(client, "/demo", $"prova{i}@example.it", "password-sbagliata");
+            statuses.Add(response.StatusCode);
+            refused ??= response.StatusCode == HttpStatusCode.TooManyRequests ? response : null;
+        }
+
+        Assert.NotNull(refused);
+        Assert.True(refused.Headers.RetryAfter is not null);
+        Assert.Contains("Troppe richieste", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        Assert.Contains("Fiducia Digitale Demo", await refused.Content.ReadAsStringAsync());
+        // Another visitor is not affected.
+        Assert.Equal(HttpStatusCode.Redirect, (await SignIn.PostLoginAsync(App.ClientFor(), "/demo", SignIn.DemoCustomer, SignIn.DemoCustomerPassword)).StatusCode);
     }
 
     [Fact]

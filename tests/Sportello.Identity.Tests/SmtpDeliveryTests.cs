@@ -24,6 +24,7 @@ public sealed class SmtpDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task A_password_reset_mail_is_delivered_over_smtp_with_the_tenants_sender()
     {
+        var before = Mailbox.Count(Path.Combine(Maildir, "new"), SignIn.DemoAdmin);
         var client = _app.ClientFor();
         var page = await client.GetStringAsync("/demo/account/forgot-password");
         await client.PostAsync("/demo/account/forgot-password", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -32,7 +33,7 @@ public sealed class SmtpDeliveryTests : IAsyncLifetime
             ["__RequestVerificationToken"] = SignIn.AntiforgeryToken(page),
         }));
 
-        var message = await Mailbox.WaitForAsync(Path.Combine(Maildir, "new"), SignIn.DemoAdmin);
+        var message = await Mailbox.WaitForAsync(Path.Combine(Maildir, "new"), SignIn.DemoAdmin, before);
         Assert.Equal("noreply@fiducia-demo.example", message.From.Mailboxes.Single().Address);
         Assert.Equal("Fiducia Digitale Demo", message.From.Mailboxes.Single().Name);
         Assert.Contains("Reimposta la password", message.Subject);

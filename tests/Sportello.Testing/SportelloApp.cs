@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -125,6 +126,27 @@ public sealed class SportelloApp : WebApplicationFactory<Program>
         scope.ServiceProvider.GetRequiredService<TenantContext>().Set(
             Registry.Find(tenant) ?? throw new InvalidOperationException($"No tenant '{tenant}'."));
         return await work(scope.ServiceProvider);
+    }
+
+    /// <summary>
+    /// Waits until the tenant's outbox has delivered everything (background events included), so a test can tell
+    /// that something was not sent.
+    /// </summary>
+    public async Task OutboxDrainedAsync(string tenant)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            var pending = await InTenantAsync(tenant, sp => sp.GetRequiredService<Sportello.Core.Storage.KernelDbContext>().Outbox
+                .CountAsync(m => m.DispatchedUtc == null && m.GaveUpUtc == null));
+            if (pending == 0)
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new InvalidOperationException($"The outbox of tenant {tenant} still has undelivered events.");
     }
 
     /// <summary>A minimal recipe for a tenant at a prefix, with the given modules.</summary>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Sportello.Core.Hosting;
 using Sportello.Core.Modules;
 using Sportello.Core.Recipes;
 using Sportello.Core.Tenancy;
@@ -56,6 +57,11 @@ public sealed class IdentityModule : Module
         services.AddTenantDbContext<IdentityStoreDbContext>();
         services.AddScoped<AccountMail>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<RoleGuard>();
+        services.AddScoped<SignInThrottle>();
+        services.AddDomainEventHandler<PasswordResetRequested, AccountMailHandler>();
+        services.AddDomainEventHandler<ConfirmationRequested, AccountMailHandler>();
+        services.AddDomainEventHandler<SignUpRepeated, AccountMailHandler>();
         services.AddScoped<IPlanUsage, UserCount>();
         services.AddScoped<ITenantExportContributor, RolesExport>();
         services.AddHttpContextAccessor();
@@ -92,7 +98,10 @@ public sealed class IdentityModule : Module
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.Events.OnRedirectToLogin = context => ApiAware(context, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden);
+            o.Events.OnValidatePrincipal = SessionCheck.ValidateAsync;
         });
+        // Claims (roles, permissions, two-factor) are rebuilt from the store at most a minute after they change.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         foreach (var (scheme, cookie) in new[]
         {
             (IdentityConstants.ApplicationScheme, ".sportello.auth"),

@@ -28,6 +28,13 @@ internal static class ClusterServices
         services.AddSingleton<ICatalogChangeNotifier>(sp => sp.GetRequiredService<RedisCatalogChanges>());
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<RedisCatalogChanges>());
 
+        // Short-lived shared state (sign-in attempts, say) is the same on every node.
+        services.AddStackExchangeRedisCache(o =>
+        {
+            o.ConnectionMultiplexerFactory = () => Task.FromResult<IConnectionMultiplexer>(redis);
+            o.InstanceName = settings.Cluster.KeyPrefix + ":cache:";
+        });
+
         // One key ring for every node, so a cookie issued by one is read by all.
         var keys = new RedisKey(settings.Cluster.KeyPrefix + ":data-protection-keys");
         services.AddOptions<KeyManagementOptions>().Configure(o => o.XmlRepository = new RedisXmlRepository(() => redis.GetDatabase(), keys));

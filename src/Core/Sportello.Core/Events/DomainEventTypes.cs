@@ -16,6 +16,10 @@ public static class DomainEventTypes
     public static void Register<TEvent>() where TEvent : IDomainEvent =>
         Known.TryAdd(NameOf(typeof(TEvent)), (typeof(TEvent), InvokeHandlers<TEvent>));
 
+    /// <summary>Whether the stored event is an <see cref="IBackgroundEvent"/>; unknown names are not.</summary>
+    internal static bool IsBackground(string name) =>
+        Known.TryGetValue(name, out var entry) && typeof(IBackgroundEvent).IsAssignableFrom(entry.Type);
+
     internal static bool TryFind(string name, out Type type, out Func<IServiceProvider, object, CancellationToken, Task> invoke)
     {
         if (Known.TryGetValue(name, out var entry))

@@ -14,6 +14,9 @@ internal sealed class OutboxInterceptor(TenantContext tenant, OutboxDispatcher d
 {
     private bool _pending;
 
+    // Whether some pending event must be delivered before the request goes on; otherwise all are background events.
+    private bool _inline;
+
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
     {
         Track(eventData.Context);
@@ -51,9 +54,11 @@ internal sealed class OutboxInterceptor(TenantContext tenant, OutboxDispatcher d
 
     private void Track(DbContext? context)
     {
-        if (context is not null && context.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added))
+        var added = context?.ChangeTracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added).ToList() ?? [];
+        if (added.Count > 0)
         {
             _pending = true;
+            _inline |= added.Any(e => !DomainEventTypes.IsBackground(e.Entity.Type));
             signal.MarkPending(tenant.Name);
         }
     }
@@ -66,6 +71,13 @@ internal sealed class OutboxInterceptor(TenantContext tenant, OutboxDispatcher d
         }
 
         _pending = false;
+        if (!_inline)
+        {
+            dispatcher.DispatchSoon(tenant.Tenant);
+            return;
+        }
+
+        _inline = false;
         await dispatcher.DispatchAsync(tenant.Tenant, ct);
     }
 
@@ -76,16 +88,16 @@ internal sealed class OutboxInterceptor(TenantContext tenant, OutboxDispatcher d
     {
         if (_pending && tenant.HasTenant)
         {
-            _pending = false;
+            _pending = _inline = false;
             dispatcher.DispatchSoon(tenant.Tenant);
         }
     }
 
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => _pending = false;
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => _pending = _inline = false;
 
     public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default)
     {
-        _pending = false;
+        _pending = _inline = false;
         return Task.CompletedTask;
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Sportello.Core.Modules;
 using Sportello.Core.Security;
+using Sportello.Core.Storage;
 using Sportello.Core.Tenancy;
 
 namespace Sportello.Core.Hosting;
@@ -32,12 +33,12 @@ public static class SportelloApplicationBuilderExtensions
         // Inside a tenant, so a re-executed error page is rendered with the tenant's own branding.
         app.UseWhen(IsApi, api =>
         {
-            api.UseExceptionHandler();
+            api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StoreConflicts.StatusCode });
             api.UseStatusCodePages();
         });
         app.UseWhen(context => !IsApi(context), pages =>
         {
-            pages.UseExceptionHandler("/error/500");
+            pages.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error/500", StatusCodeSelector = StoreConflicts.StatusCode });
             pages.UseStatusCodePagesWithReExecute("/error/{0}");
         });
 
@@ -45,6 +46,7 @@ public static class SportelloApplicationBuilderExtensions
         app.UseMiddleware<ModuleGatingMiddleware>();
         app.UseAuthentication();
         app.UseRequestLocalization();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseMiddleware<ApiAntiforgery>();
         app.UseOutputCache();

@@ -36,6 +36,8 @@ public sealed class SportelloOptions
     /// <summary>The reverse proxies whose X-Forwarded-* headers are believed.</summary>
     public ProxyOptions Proxies { get; set; } = new();
 
+    public RateLimitOptions RateLimits { get; set; } = new();
+
     /// <summary>Paths served without a tenant, besides /health. (Lists start empty: the configuration binder appends to defaults.)</summary>
     public List<string> TenantlessPaths { get; set; } = [];
 }
@@ -125,4 +127,16 @@ public sealed class ProxyOptions
     public List<string> KnownNetworks { get; set; } = [];
 
     public bool Configured => KnownProxies.Count + KnownNetworks.Count > 0;
+}
+
+/// <summary>How many posts one client address may send to one tenant per window.</summary>
+public sealed class RateLimitOptions
+{
+    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Any form posted by someone not signed in.</summary>
+    public int AnonymousPostsPerWindow { get; set; } = 60;
+
+    /// <summary>Each form that checks a secret or sends a message: sign-in, sign-up, password reset, feedback.</summary>
+    public int GuardedPostsPerWindow { get; set; } = 10;
 }

@@ -95,6 +95,7 @@ public static class SportelloServiceCollectionExtensions
         }
         else
         {
+            services.AddDistributedMemoryCache();
             services.AddSingleton<ICatalogChangeNotifier, SingleNodeChangeNotifier>();
         }
 
@@ -111,9 +112,11 @@ public static class SportelloServiceCollectionExtensions
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
 
         AddSecurity(services, settings);
+        RateLimits.Add(services, settings.RateLimits);
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(SportelloCultures.Configure);
         services.AddRazorPages(o => o.Conventions.Add(new ModulePageConvention(catalog)));
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.ModelMetadataDetailsProviders.Add(new Web.EmptyStringsStayEmpty()));
         services.AddOutputCache(o => o.AddPolicy(TenantOutputCachePolicy.Name, new TenantOutputCachePolicy()));
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));

@@ -11,4 +11,9 @@ public sealed class SportelloUser : IdentityUser
     public string? Culture { get; set; }
 
     public DateTime CreatedUtc { get; set; }
+
+    public DateTime? LastSignInUtc { get; set; }
+
+    /// <summary>Invited and not yet arrived: no password chosen, never signed in.</summary>
+    public bool IsInvited => PasswordHash is null && LastSignInUtc is null;
 }

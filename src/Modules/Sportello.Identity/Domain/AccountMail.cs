@@ -29,6 +29,10 @@ public sealed class AccountMail(UserManager<SportelloUser> users, MailSender mai
         await SendAsync(DefaultTemplates.ConfirmEmail, user, user.Email!, Link("/account/confirm-email", user, code), ct);
     }
 
+    /// <summary>To the owner of an address someone tried to sign up with: how to sign in, or get a new password.</summary>
+    public Task SendAlreadyRegisteredAsync(SportelloUser user, CancellationToken ct) =>
+        SendAsync(DefaultTemplates.AlreadyRegistered, user, user.Email!, links.To("/account/login"), ct);
+
     public async Task SendEmailChangeAsync(SportelloUser user, string newEmail, CancellationToken ct)
     {
         var code = await users.GenerateChangeEmailTokenAsync(user, newEmail);

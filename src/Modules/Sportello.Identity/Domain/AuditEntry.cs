@@ -24,6 +24,7 @@ public static class AuditActions
     public const string LockedOut = "locked-out";
     public const string SignedOut = "signed-out";
     public const string SignedUp = "signed-up";
+    public const string SignUpRepeated = "sign-up-repeated";
     public const string EmailConfirmed = "email-confirmed";
     public const string EmailChanged = "email-changed";
     public const string PasswordResetRequested = "password-reset-requested";
@@ -34,6 +35,9 @@ public static class AuditActions
     public const string RecoveryCodesGenerated = "recovery-codes-generated";
     public const string RecoveryCodeUsed = "recovery-code-used";
     public const string UserInvited = "user-invited";
+    public const string InvitationResent = "invitation-resent";
+    public const string UserRolesChanged = "user-roles-changed";
+    public const string UserDeleted = "user-deleted";
     public const string UserLocked = "user-locked";
     public const string UserUnlocked = "user-unlocked";
     public const string TwoFactorReset = "two-factor-reset";

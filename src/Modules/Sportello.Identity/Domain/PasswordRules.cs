@@ -9,8 +9,9 @@ namespace Sportello.Identity.Domain;
 /// </summary>
 public static class PasswordRules
 {
-    public static IEnumerable<string> Check(string password, PasswordOptions rules, IStringLocalizer? localizer = null)
+    public static IEnumerable<string> Check(string? password, PasswordOptions rules, IStringLocalizer? localizer = null)
     {
+        password ??= string.Empty;
         string T(string text, params object[] args) =>
             localizer is null ? string.Format(System.Globalization.CultureInfo.InvariantCulture, text, args) : localizer[text, args];
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using OtpNet;
 using Sportello.Identity.Data;
 
@@ -9,7 +10,7 @@ namespace Sportello.Identity.Domain;
 /// application's clock. A code is accepted once: the step it matched is remembered, and that step or an older one
 /// is refused afterwards, so a code seen over someone's shoulder cannot be replayed.
 /// </summary>
-public sealed class TotpTokenProvider(TimeProvider time) : IUserTwoFactorTokenProvider<SportelloUser>
+public sealed class TotpTokenProvider(TimeProvider time, IdentityStoreDbContext db) : IUserTwoFactorTokenProvider<SportelloUser>
 {
     public const string ProviderName = "SportelloTotp";
     private const string Store = "Sportello";
@@ -39,8 +40,20 @@ public sealed class TotpTokenProvider(TimeProvider time) : IUserTwoFactorTokenPr
             return false;
         }
 
-        await manager.SetAuthenticationTokenAsync(user, Store, LastStep, step.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        return true;
+        // Two requests with the same code race to record its step: the one whose write wins is the one that used it.
+        try
+        {
+            return (await manager.SetAuthenticationTokenAsync(user, Store, LastStep, step.ToString(System.Globalization.CultureInfo.InvariantCulture))).Succeeded;
+        }
+        catch (DbUpdateException)
+        {
+            foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State != EntityState.Unchanged).ToList())
+            {
+                entry.State = EntityState.Detached;
+            }
+
+            return false;
+        }
     }
 
     public async Task<bool> CanGenerateTwoFactorTokenAsync(UserManager<SportelloUser> manager, SportelloUser user) =>

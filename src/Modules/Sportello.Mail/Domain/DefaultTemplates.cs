@@ -10,6 +10,17 @@ public static class DefaultTemplates
     public const string ResetPassword = "account.reset-password";
     public const string ChangeEmail = "account.change-email";
     public const string SetPassword = "account.set-password";
+    public const string AlreadyRegistered = "account.already-registered";
+
+    /// <summary>What each message is for, as the back office lists them (Italian; the page translates).</summary>
+    public static readonly IReadOnlyDictionary<string, string> Titles = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [ConfirmEmail] = "Conferma dell'indirizzo dopo la registrazione",
+        [ResetPassword] = "Nuova password richiesta dal cliente",
+        [ChangeEmail] = "Conferma di un nuovo indirizzo e-mail",
+        [SetPassword] = "Invito a scegliere la password",
+        [AlreadyRegistered] = "Registrazione con un indirizzo già iscritto",
+    };
 
     private const string Footer = """
         <p style="color:#555;font-size:13px">{{ tenant.name }}{% if tenant.phone %} · {{ tenant.phone }}{% endif %}{% if tenant.hours %} · {{ tenant.hours }}{% endif %}</p>
@@ -60,6 +71,18 @@ public static class DefaultTemplates
             <p>Hello {{ user.name }},</p>
             <p>an account was created for you on {{ tenant.name }}. Choose your password within {{ expires_minutes }} minutes:</p>
             <p><a href="{{ link }}">Choose your password</a></p>
+            """ + Footer),
+        [(AlreadyRegistered, "it")] = ("Hai già un accesso a {{ tenant.name }}", """
+            <p>Ciao {{ user.name }},</p>
+            <p>qualcuno, forse tu, ha provato a registrarsi a {{ tenant.name }} con questo indirizzo. L'indirizzo ha già un accesso, quindi non abbiamo creato nulla di nuovo.</p>
+            <p><a href="{{ link }}">Accedi a {{ tenant.name }}</a></p>
+            <p>Se non ricordi la password, dalla pagina di accesso scegli «Hai dimenticato la password?». Se non sei stato tu, puoi ignorare questo messaggio.</p>
+            """ + Footer),
+        [(AlreadyRegistered, "en")] = ("You already have an account at {{ tenant.name }}", """
+            <p>Hello {{ user.name }},</p>
+            <p>someone, perhaps you, tried to sign up to {{ tenant.name }} with this address. The address already has an account, so nothing new was created.</p>
+            <p><a href="{{ link }}">Sign in to {{ tenant.name }}</a></p>
+            <p>If you do not remember your password, choose "Forgot your password?" on the sign-in page. If it was not you, you can ignore this message.</p>
             """ + Footer),
     };
 

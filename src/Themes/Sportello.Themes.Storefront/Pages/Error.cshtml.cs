@@ -34,6 +34,8 @@ public sealed class ErrorModel : PageModel
             404 => ("Pagina non trovata", "La pagina che cerchi non esiste o è stata spostata."),
             403 => ("Accesso non consentito", "Non hai i permessi per vedere questa pagina."),
             400 => ("Richiesta non valida", "La richiesta non è stata compresa. Controlla i dati e riprova."),
+            409 => ("Dati cambiati nel frattempo", "Qualcun altro ha modificato gli stessi dati nello stesso momento. Torna indietro, ricarica la pagina e riprova."),
+            429 => ("Troppe richieste", "Hai inviato troppe richieste in poco tempo. Attendi un minuto e riprova."),
             503 => ("Servizio non disponibile", "Il servizio è momentaneamente non disponibile. Riprova tra poco."),
             >= 500 => ("Si è verificato un errore", "Qualcosa non ha funzionato da parte nostra. Riprova tra qualche minuto; se il problema continua, contatta l'assistenza."),
             _ => ("Richiesta non completata", "Non è stato possibile completare la richiesta."),

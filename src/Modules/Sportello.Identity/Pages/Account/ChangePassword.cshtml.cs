@@ -2,12 +2,15 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Sportello.Core.Security;
 using Sportello.Identity.Data;
 using Sportello.Identity.Domain;
 
 namespace Sportello.Identity.Pages.Account;
 
 [Authorize]
+[EnableRateLimiting(RateLimits.Guarded)]
 public sealed class ChangePasswordModel(SignInManager<SportelloUser> signIn, AuditLog audit) : PageModel
 {
     [BindProperty]

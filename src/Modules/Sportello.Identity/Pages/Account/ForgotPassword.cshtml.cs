@@ -1,17 +1,29 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+using Sportello.Core.Events;
+using Sportello.Core.Security;
+using Sportello.Core.Validation;
 using Sportello.Identity.Data;
 using Sportello.Identity.Domain;
 
 namespace Sportello.Identity.Pages.Account;
 
-public sealed class ForgotPasswordModel(UserManager<SportelloUser> users, AccountMail mail, AuditLog audit) : PageModel
+/// <summary>
+/// Asks for a password-reset link. The answer is the same, and as quick, whether or not the address has an
+/// account: the message itself is sent after the answer, by the outbox.
+/// </summary>
+[EnableRateLimiting(RateLimits.Guarded)]
+public sealed class ForgotPasswordModel(UserManager<SportelloUser> users, IdentityStoreDbContext db, AuditLog audit, IStringLocalizer<IdentityStrings> L) : PageModel
 {
     [BindProperty]
     public string Email { get; set; } = string.Empty;
 
     public bool Sent { get; private set; }
+
+    public FieldErrors Errors { get; } = new();
 
     public void OnGet()
     {
@@ -19,14 +31,21 @@ public sealed class ForgotPasswordModel(UserManager<SportelloUser> users, Accoun
 
     public async Task OnPostAsync(CancellationToken ct)
     {
-        // The same answer whether or not the address exists, so the page reveals nothing.
-        var user = string.IsNullOrWhiteSpace(Email) ? null : await users.FindByEmailAsync(Email.Trim());
-        if (user is not null && user.EmailConfirmed)
+        var email = Email.Trim();
+        if (EmailAddress.Check(email) is not null)
         {
-            await mail.SendPasswordResetAsync(user, ct);
-            await audit.RecordAsync(AuditActions.PasswordResetRequested, user, ct: ct);
+            Errors.Add(nameof(Email), L["Scrivi un indirizzo e-mail valido (esempio: nome@dominio.it)."]);
+            return;
         }
 
+        var user = await users.FindByEmailAsync(email);
+        if (user is not null)
+        {
+            // An account still to be confirmed gets its confirmation link again: that is what it is missing.
+            db.Raise(user.EmailConfirmed ? new PasswordResetRequested(user.Id) : new ConfirmationRequested(user.Id));
+        }
+
+        await audit.RecordAsync(AuditActions.PasswordResetRequested, user, email, user is null ? "unknown address" : null, ct);
         Sent = true;
     }
 }

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Sportello.Core.Security;
 using Sportello.Core.Localization;
 using Sportello.Core.Validation;
 using Sportello.Identity.Data;
@@ -11,6 +13,7 @@ namespace Sportello.Identity.Pages.Account;
 
 /// <summary>The user's own profile: name, language, and a new e-mail address that takes effect once confirmed.</summary>
 [Authorize]
+[EnableRateLimiting(RateLimits.Guarded)]
 public sealed class IndexModel(SignInManager<SportelloUser> signIn, AccountMail mail) : PageModel
 {
     [BindProperty]
@@ -63,7 +66,7 @@ public sealed class IndexModel(SignInManager<SportelloUser> signIn, AccountMail 
             errors.Add("Scrivi nome e cognome (al massimo 200 caratteri).");
         }
 
-        if (Culture is not null && SportelloCultures.Supported.All(c => c.Name != Culture))
+        if (!string.IsNullOrEmpty(Culture) && SportelloCultures.Supported.All(c => c.Name != Culture))
         {
             errors.Add("Lingua non disponibile.");
         }

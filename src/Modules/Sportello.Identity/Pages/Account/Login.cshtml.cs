@@ -1,18 +1,26 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Sportello.Core.Security;
 using Sportello.Core.Tenancy;
 using Sportello.Identity.Data;
 using Sportello.Identity.Domain;
 
 namespace Sportello.Identity.Pages.Account;
 
-public sealed class LoginModel(SignInManager<SportelloUser> signIn, AuditLog audit, TenantContext tenant) : PageModel
+/// <summary>
+/// Sign-in. Every refusal a stranger can provoke reads and costs the same for known and unknown addresses; what
+/// is wrong with an account (unconfirmed, locked) is said only once the right password has been typed.
+/// </summary>
+[EnableRateLimiting(RateLimits.Guarded)]
+public sealed class LoginModel(SignInManager<SportelloUser> signIn, SignInThrottle throttle, AuditLog audit, TenantContext tenant, TimeProvider time) : PageModel
 {
-    // One answer for a wrong password and an unknown address, so the page does not tell which e-mails exist.
     internal const string Refused = "E-mail o password non corretti.";
-    internal const string LockedOut = "Troppi tentativi non riusciti: l'accesso è bloccato per qualche minuto. Riprova più tardi.";
+    internal const string TooMany = "Troppi tentativi non riusciti da questo dispositivo: riprova tra 15 minuti, oppure chiedi una nuova password.";
     internal const string Unconfirmed = "Prima di accedere conferma il tuo indirizzo e-mail con il collegamento che ti abbiamo inviato.";
+    internal const string Suspended = "Il tuo accesso è stato sospeso. Per sapere perché, contatta l'assistenza.";
+    internal const string PausedAfterCodes = "Troppi codici non validi: l'accesso è sospeso per qualche minuto. Riprova più tardi.";
 
     [BindProperty]
     public string Email { get; set; } = string.Empty;
@@ -30,47 +38,72 @@ public sealed class LoginModel(SignInManager<SportelloUser> signIn, AuditLog aud
 
     public bool SignUpAllowed => tenant.GetModuleSettings<IdentitySettings>(IdentityModule.ModuleId).AllowSignUp;
 
+    private UserManager<SportelloUser> Users => signIn.UserManager;
+
     public void OnGet()
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(Email) || string.IsNullOrEmpty(Password))
+        var email = Email.Trim();
+        if (email.Length == 0 || Password.Length == 0)
         {
             Error = Refused;
             return Page();
         }
 
-        var email = Email.Trim();
-        var user = await signIn.UserManager.FindByEmailAsync(email);
+        var client = HttpContext.Connection.RemoteIpAddress?.ToString();
+        var user = await Users.FindByEmailAsync(email);
+        if (await throttle.IsBlockedAsync(email, client, ct))
+        {
+            SpendAPasswordCheck();
+            await audit.RecordAsync(AuditActions.SignInFailed, user, email, "too many attempts from this client", ct);
+            Error = TooMany;
+            return Page();
+        }
+
         if (user is null)
         {
-            // Spend the time a password check takes, so an unknown address is not faster to refuse.
-            signIn.UserManager.PasswordHasher.HashPassword(new SportelloUser(), Password);
-            await audit.RecordAsync(AuditActions.SignInFailed, null, email, "unknown address");
-            Error = Refused;
-            return Page();
+            SpendAPasswordCheck();
+            return await FailedAsync(null, email, client, "unknown address", ct);
         }
 
-        var result = await signIn.PasswordSignInAsync(user, Password, RememberMe, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var result = await signIn.PasswordSignInAsync(user, Password, RememberMe, lockoutOnFailure: false);
+        if (result.Succeeded || result.RequiresTwoFactor)
         {
-            await audit.RecordAsync(AuditActions.SignedIn, user);
-            return LocalRedirect(SafeReturnUrl());
+            await throttle.ForgetAsync(email, client, ct);
+            if (result.RequiresTwoFactor)
+            {
+                return RedirectToPage("LoginTwoFactor", new { ReturnUrl = ReturnUrls.Safe(Url, ReturnUrl), RememberMe });
+            }
+
+            user.LastSignInUtc = time.GetUtcNow().UtcDateTime;
+            await Users.UpdateAsync(user);
+            await audit.RecordAsync(AuditActions.SignedIn, user, ct: ct);
+            return LocalRedirect(ReturnUrls.Safe(Url, ReturnUrl));
         }
 
-        if (result.RequiresTwoFactor)
+        // "Unconfirmed" and "locked" are decided before Identity looks at the password: look at it now, so this
+        // answer costs what the others cost and tells the state of the account only to whoever knows its password.
+        if (!(result.IsNotAllowed || result.IsLockedOut) || !await Users.CheckPasswordAsync(user, Password))
         {
-            return RedirectToPage("LoginTwoFactor", new { ReturnUrl = SafeReturnUrl(), RememberMe });
+            return await FailedAsync(user, email, client, null, ct);
         }
 
-        // Identity says "not allowed" (e-mail unconfirmed) before it checks the password: say so only to the owner.
-        var unconfirmed = result.IsNotAllowed && await signIn.UserManager.CheckPasswordAsync(user, Password);
-        await audit.RecordAsync(result.IsLockedOut ? AuditActions.LockedOut : AuditActions.SignInFailed, user);
-        Error = result.IsLockedOut ? LockedOut : unconfirmed ? Unconfirmed : Refused;
+        await audit.RecordAsync(result.IsLockedOut ? AuditActions.LockedOut : AuditActions.SignInFailed, user, detail: result.IsLockedOut ? "locked" : "unconfirmed", ct: ct);
+        Error = !result.IsLockedOut ? Unconfirmed : user.LockoutEnd == DateTimeOffset.MaxValue ? Suspended : PausedAfterCodes;
         return Page();
     }
 
-    private string SafeReturnUrl() => ReturnUrls.Safe(Url, ReturnUrl);
+    private async Task<IActionResult> FailedAsync(SportelloUser? user, string email, string? client, string? detail, CancellationToken ct)
+    {
+        await throttle.RecordFailureAsync(email, client, ct);
+        await audit.RecordAsync(AuditActions.SignInFailed, user, email, detail, ct);
+        Error = Refused;
+        return Page();
+    }
+
+    // An answer without a password check would be measurably faster, and tell that the address is unknown.
+    private void SpendAPasswordCheck() => Users.PasswordHasher.HashPassword(new SportelloUser(), Password);
 }

@@ -1,13 +1,16 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Sportello.Core.Security;
 using Sportello.Identity.Data;
 using Sportello.Identity.Domain;
 
 namespace Sportello.Identity.Pages.Account;
 
 /// <summary>The second step of signing in: an authenticator code, or a recovery code (each works once).</summary>
-public sealed class LoginTwoFactorModel(SignInManager<SportelloUser> signIn, AuditLog audit) : PageModel
+[EnableRateLimiting(RateLimits.Guarded)]
+public sealed class LoginTwoFactorModel(SignInManager<SportelloUser> signIn, AuditLog audit, TimeProvider time) : PageModel
 {
     [BindProperty]
     public string Code { get; set; } = string.Empty;
@@ -32,18 +35,21 @@ public sealed class LoginTwoFactorModel(SignInManager<SportelloUser> signIn, Aud
         }
 
         var code = Code.Trim();
-        var isAppCode = code.Replace(" ", string.Empty, StringComparison.Ordinal).Length == 6 && code.Replace(" ", string.Empty, StringComparison.Ordinal).All(char.IsAsciiDigit);
+        var digits = code.Replace(" ", string.Empty, StringComparison.Ordinal);
+        var isAppCode = digits.Length == 6 && digits.All(char.IsAsciiDigit);
         var result = isAppCode
             ? await signIn.TwoFactorAuthenticatorSignInAsync(code, RememberMe, rememberClient: false)
             : await signIn.TwoFactorRecoveryCodeSignInAsync(code);
         if (result.Succeeded)
         {
+            user.LastSignInUtc = time.GetUtcNow().UtcDateTime;
+            await signIn.UserManager.UpdateAsync(user);
             await audit.RecordAsync(isAppCode ? AuditActions.SignedIn : AuditActions.RecoveryCodeUsed, user, ct: ct);
             return LocalRedirect(ReturnUrls.Safe(Url, ReturnUrl));
         }
 
         await audit.RecordAsync(result.IsLockedOut ? AuditActions.LockedOut : AuditActions.SignInFailed, user, detail: "second factor", ct: ct);
-        Error = result.IsLockedOut ? LoginModel.LockedOut : "Il codice non è valido o è già stato usato.";
+        Error = result.IsLockedOut ? LoginModel.PausedAfterCodes : "Il codice non è valido o è già stato usato.";
         return Page();
     }
 }

@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
+using Sportello.Core.Events;
+using Sportello.Core.Security;
 using Sportello.Core.Tenancy;
 using Sportello.Core.Validation;
 using Sportello.Identity.Data;
@@ -9,10 +12,15 @@ using Sportello.Identity.Domain;
 
 namespace Sportello.Identity.Pages.Account;
 
-/// <summary>Self-service sign-up, when the tenant allows it: a Customer account that works once its e-mail is confirmed.</summary>
+/// <summary>
+/// Self-service sign-up, when the tenant allows it: a Customer account that works once its e-mail is confirmed.
+/// An address that already has an account gets the same answer after the same work (a password hash, one write);
+/// its owner is told by e-mail, after the answer, and nobody else learns anything.
+/// </summary>
+[EnableRateLimiting(RateLimits.Guarded)]
 public sealed class RegisterModel(
     UserManager<SportelloUser> users,
-    AccountMail mail,
+    IdentityStoreDbContext db,
     AuditLog audit,
     TenantContext tenant,
     PlanLimits limits,
@@ -30,7 +38,7 @@ public sealed class RegisterModel(
 
     public bool Done { get; private set; }
 
-    public IReadOnlyList<string> Errors { get; private set; } = [];
+    public FieldErrors Errors { get; } = new();
 
     public IActionResult OnGet() => Allowed ? Page() : NotFound();
 
@@ -41,57 +49,62 @@ public sealed class RegisterModel(
             return NotFound();
         }
 
-        var errors = new List<string>();
-        if (string.IsNullOrWhiteSpace(DisplayName) || DisplayName.Length > 200)
+        var name = DisplayName.Trim();
+        var email = Email.Trim();
+        if (name.Length is 0 or > 200)
         {
-            errors.Add(L["Scrivi nome e cognome (al massimo 200 caratteri)."]);
+            Errors.Add(nameof(DisplayName), L["Scrivi nome e cognome (al massimo 200 caratteri)."]);
         }
 
-        if (EmailAddress.Check(Email) is not null)
+        if (EmailAddress.Check(email) is not null)
         {
-            errors.Add(L["Scrivi un indirizzo e-mail valido (esempio: nome@dominio.it)."]);
+            Errors.Add(nameof(Email), L["Scrivi un indirizzo e-mail valido (esempio: nome@dominio.it)."]);
         }
 
-        errors.AddRange(PasswordRules.Check(Password, users.Options.Password, L));
-        if (errors.Count > 0)
+        foreach (var problem in PasswordRules.Check(Password, users.Options.Password, L))
         {
-            Errors = errors;
+            Errors.Add(nameof(Password), problem);
+        }
+
+        if (Errors.Count > 0)
+        {
             return Page();
         }
 
-        var email = Email.Trim();
-        if (await users.FindByEmailAsync(email) is null)
+        if (await users.FindByEmailAsync(email) is { } existing)
         {
-            try
-            {
-                await limits.EnsureAvailableAsync(UserCount.LimitKey, ct: ct);
-            }
-            catch (SportelloValidationException)
-            {
-                Errors = [L["Al momento non è possibile registrarsi: lo sportello ha raggiunto il numero massimo di utenti. Contatta l'assistenza."]];
-                return Page();
-            }
-
-            var user = new SportelloUser
-            {
-                UserName = email,
-                Email = email,
-                DisplayName = DisplayName.Trim(),
-                CreatedUtc = time.GetUtcNow().UtcDateTime,
-            };
-            var created = await users.CreateAsync(user, Password);
-            if (!created.Succeeded)
-            {
-                Errors = created.Errors.Select(IdentityMessages.Describe).ToList();
-                return Page();
-            }
-
-            await users.AddToRoleAsync(user, DefaultRoles.Customer);
-            await audit.RecordAsync(AuditActions.SignedUp, user, ct: ct);
-            await mail.SendEmailConfirmationAsync(user, ct);
+            users.PasswordHasher.HashPassword(existing, Password); // the work a new account's password costs
+            db.Raise(new SignUpRepeated(existing.Id));
+            await audit.RecordAsync(AuditActions.SignUpRepeated, existing, ct: ct);
+            Done = true;
+            return Page();
         }
 
-        // An address already registered gets the same page: sign-up does not reveal who has an account.
+        try
+        {
+            await limits.EnsureAvailableAsync(UserCount.LimitKey, ct: ct);
+        }
+        catch (SportelloValidationException)
+        {
+            Errors.Add(nameof(Email), L["Al momento non è possibile registrarsi: lo sportello ha raggiunto il numero massimo di utenti. Contatta l'assistenza."]);
+            return Page();
+        }
+
+        var user = new SportelloUser { UserName = email, Email = email, DisplayName = name, CreatedUtc = time.GetUtcNow().UtcDateTime };
+        var created = await users.CreateAsync(user, Password);
+        if (!created.Succeeded)
+        {
+            foreach (var error in created.Errors)
+            {
+                Errors.Add(nameof(Password), L[IdentityMessages.Describe(error)]);
+            }
+
+            return Page();
+        }
+
+        await users.AddToRoleAsync(user, DefaultRoles.Customer);
+        db.Raise(new ConfirmationRequested(user.Id));
+        await audit.RecordAsync(AuditActions.SignedUp, user, ct: ct);
         Done = true;
         return Page();
     }

@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Sportello.Core.Events;
+using Sportello.Core.Security;
 using Sportello.Identity.Data;
 using Sportello.Identity.Domain;
 
@@ -14,7 +17,8 @@ public enum ResetOutcome
     Resent,
 }
 
-public sealed class ResetPasswordModel(UserManager<SportelloUser> users, AccountMail mail, AuditLog audit) : PageModel
+[EnableRateLimiting(RateLimits.Guarded)]
+public sealed class ResetPasswordModel(UserManager<SportelloUser> users, IdentityStoreDbContext db, AuditLog audit) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? UserId { get; set; }
@@ -57,7 +61,8 @@ public sealed class ResetPasswordModel(UserManager<SportelloUser> users, Account
     {
         if (UserId is not null && await users.FindByIdAsync(UserId) is { EmailConfirmed: true } user)
         {
-            await mail.SendPasswordResetAsync(user, ct);
+            db.Raise(new PasswordResetRequested(user.Id));
+            await audit.RecordAsync(AuditActions.PasswordResetRequested, user, detail: "expired link", ct: ct);
         }
 
         Outcome = ResetOutcome.Resent;

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Sportello.Core.Security;
 using Sportello.Core.Tenancy;
 using Sportello.Identity.Data;
 using Sportello.Identity.Domain;
@@ -10,6 +12,7 @@ namespace Sportello.Identity.Pages.Account.TwoFactor;
 
 /// <summary>Enrols an authenticator app: QR code and key, one code to prove it works, then ten recovery codes shown once.</summary>
 [Authorize]
+[EnableRateLimiting(RateLimits.Guarded)]
 public sealed class EnableModel(SignInManager<SportelloUser> signIn, TenantContext tenant, AuditLog audit) : PageModel
 {
     [BindProperty]
@@ -76,6 +79,7 @@ public sealed class EnableModel(SignInManager<SportelloUser> signIn, TenantConte
         if (string.IsNullOrEmpty(key))
         {
             await Users.ResetAuthenticatorKeyAsync(user);
+            await signIn.RefreshSignInAsync(user); // a new key rotates the stamp: keep this session, as the user's own change
             key = await Users.GetAuthenticatorKeyAsync(user);
         }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Sportello.Core.Security;
 using Sportello.Core.Tenancy;
 using Sportello.Core.Validation;
@@ -10,20 +11,23 @@ using Sportello.Identity.Domain;
 
 namespace Sportello.Identity.Pages.Admin.Users;
 
-/// <summary>The tenant's users: search, invite, lock and unlock, reset two-factor. Every change is audited.</summary>
+/// <summary>The tenant's users: search and invite. Each user's own page holds roles, locking, reset and removal.</summary>
 [RequirePermission(IdentityPermissions.ManageUsers)]
 public sealed class IndexModel(
     UserManager<SportelloUser> users,
     RoleManager<SportelloRole> roles,
     IdentityStoreDbContext db,
+    RoleGuard guard,
     AccountMail mail,
     AuditLog audit,
     PlanLimits limits,
-    TimeProvider time) : PageModel
+    TimeProvider time,
+    TenantContext tenant,
+    IStringLocalizer<IdentityStrings> L) : PageModel
 {
     private const int PageSize = 100;
 
-    public sealed record Row(string Id, string Name, string Email, IList<string> Roles, bool Locked, bool TwoFactor);
+    public sealed record Row(string Id, string Name, string Email, IReadOnlyList<string> Roles, UserState State, bool TwoFactor, DateTime? LastSignInUtc);
 
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
@@ -38,62 +42,56 @@ public sealed class IndexModel(
     public string InviteRole { get; set; } = DefaultRoles.Customer;
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
-    public IReadOnlyList<string> RoleNames { get; private set; } = [];
+    public int Total { get; private set; }
+
+    /// <summary>The roles this administrator may invite into: only those whose permissions they hold.</summary>
+    public IReadOnlyList<string> InvitableRoles { get; private set; } = [];
     public string? Message { get; private set; }
-    public IReadOnlyList<string> Errors { get; private set; } = [];
+    public FieldErrors Errors { get; } = new();
+    public TimeZoneInfo TimeZone => tenant.Tenant.TimeZone;
 
-    public async Task OnGetAsync() => await LoadAsync();
-
-    public Task<IActionResult> OnPostLockAsync(string id, CancellationToken ct) => ChangeAsync(id, async user =>
+    public async Task OnGetAsync(string? done)
     {
-        if (user.Id == users.GetUserId(User))
+        Message = done switch
         {
-            return "Non puoi bloccare il tuo stesso utente.";
-        }
-
-        await users.SetLockoutEnabledAsync(user, true);
-        await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
-        await users.UpdateSecurityStampAsync(user); // ends the sessions the user has open
-        await audit.RecordAsync(AuditActions.UserLocked, user, ct: ct);
-        return null;
-    }, "Utente bloccato.");
-
-    public Task<IActionResult> OnPostUnlockAsync(string id, CancellationToken ct) => ChangeAsync(id, async user =>
-    {
-        await users.SetLockoutEndDateAsync(user, null);
-        await users.ResetAccessFailedCountAsync(user);
-        await audit.RecordAsync(AuditActions.UserUnlocked, user, ct: ct);
-        return null;
-    }, "Utente sbloccato.");
-
-    public Task<IActionResult> OnPostResetTwoFactorAsync(string id, CancellationToken ct) => ChangeAsync(id, async user =>
-    {
-        await users.SetTwoFactorEnabledAsync(user, false);
-        await users.ResetAuthenticatorKeyAsync(user);
-        await audit.RecordAsync(AuditActions.TwoFactorReset, user, ct: ct);
-        return null;
-    }, "Verifica in due passaggi azzerata: l'utente potrà attivarla di nuovo.");
+            "invited" => L["Invito inviato: l'utente riceverà un collegamento per scegliere la password."].Value,
+            "deleted" => L["Utente eliminato."].Value,
+            _ => null,
+        };
+        await LoadAsync();
+    }
 
     public async Task<IActionResult> OnPostInviteAsync(CancellationToken ct)
     {
-        var errors = new List<string>();
-        if (string.IsNullOrWhiteSpace(InviteName) || InviteName.Length > 200)
+        var actor = await users.GetUserAsync(User);
+        if (actor is null)
         {
-            errors.Add("Scrivi nome e cognome (al massimo 200 caratteri).");
+            return Challenge();
         }
 
-        if (EmailAddress.Check(InviteEmail) is not null)
+        var name = InviteName.Trim();
+        var email = InviteEmail.Trim();
+        if (name.Length is 0 or > 200)
         {
-            errors.Add("Scrivi un indirizzo e-mail valido (esempio: nome@dominio.it).");
+            Errors.Add(nameof(InviteName), L["Scrivi nome e cognome (al massimo 200 caratteri)."]);
         }
-        else if (await users.FindByEmailAsync(InviteEmail.Trim()) is not null)
+
+        if (EmailAddress.Check(email) is not null)
         {
-            errors.Add("Questo indirizzo e-mail è già in uso.");
+            Errors.Add(nameof(InviteEmail), L["Scrivi un indirizzo e-mail valido (esempio: nome@dominio.it)."]);
+        }
+        else if (await users.FindByEmailAsync(email) is not null)
+        {
+            Errors.Add(nameof(InviteEmail), L["Questo indirizzo e-mail è già in uso."]);
         }
 
         if (await roles.FindByNameAsync(InviteRole) is null)
         {
-            errors.Add("Il ruolo scelto non esiste.");
+            Errors.Add(nameof(InviteRole), L["Il ruolo scelto non esiste."]);
+        }
+        else if (await guard.MissingForRolesAsync(actor, [InviteRole]) is { Count: > 0 } missing)
+        {
+            Errors.Add(nameof(InviteRole), L["Non puoi invitare come «{0}»: il ruolo dà permessi che tu non hai ({1}).", L[RoleNames.Display(InviteRole)], string.Join(", ", missing)]);
         }
 
         try
@@ -102,23 +100,21 @@ public sealed class IndexModel(
         }
         catch (SportelloValidationException ex)
         {
-            errors.Add(ex.Problems[0].Message);
+            Errors.Add(nameof(InviteEmail), ex.Problems[0].Message);
         }
 
-        if (errors.Count > 0)
+        if (Errors.Count > 0)
         {
-            Errors = errors;
             await LoadAsync();
             return Page();
         }
 
-        var email = InviteEmail.Trim();
         var user = new SportelloUser
         {
             UserName = email,
             Email = email,
             EmailConfirmed = true, // the set-password link proves the mailbox
-            DisplayName = InviteName.Trim(),
+            DisplayName = name,
             CreatedUtc = time.GetUtcNow().UtcDateTime,
         };
         await users.CreateAsync(user);
@@ -128,34 +124,8 @@ public sealed class IndexModel(
         return RedirectToPage(new { done = "invited" });
     }
 
-    private async Task<IActionResult> ChangeAsync(string id, Func<SportelloUser, Task<string?>> change, string done)
-    {
-        var user = await users.FindByIdAsync(id);
-        if (user is null)
-        {
-            return NotFound();
-        }
-
-        var refused = await change(user);
-        if (refused is not null)
-        {
-            Errors = [refused];
-            await LoadAsync();
-            return Page();
-        }
-
-        Message = done;
-        await LoadAsync();
-        return Page();
-    }
-
     private async Task LoadAsync()
     {
-        if (Request.Query["done"] == "invited")
-        {
-            Message ??= "Invito inviato: l'utente riceverà un collegamento per scegliere la password.";
-        }
-
         var query = users.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(Q))
         {
@@ -163,6 +133,7 @@ public sealed class IndexModel(
             query = query.Where(u => u.NormalizedEmail!.Contains(q) || u.DisplayName.ToUpper().Contains(q));
         }
 
+        Total = await query.CountAsync();
         var page = await query.OrderBy(u => u.NormalizedEmail).Take(PageSize).ToListAsync();
         var ids = page.Select(u => u.Id).ToList();
         var memberships = (await db.UserRoles.Where(ur => ids.Contains(ur.UserId))
@@ -170,8 +141,19 @@ public sealed class IndexModel(
                 .ToListAsync())
             .ToLookup(m => m.UserId, m => m.Name!);
         var now = time.GetUtcNow();
-        Rows = page.Select(user => new Row(user.Id, user.DisplayName, user.Email ?? string.Empty, memberships[user.Id].Order().ToList(),
-            user.LockoutEnd is { } end && end > now, user.TwoFactorEnabled)).ToList();
-        RoleNames = await roles.Roles.OrderBy(r => r.Name).Select(r => r.Name!).ToListAsync();
+        Rows = page.Select(user => new Row(user.Id, user.DisplayName, user.Email ?? string.Empty,
+            memberships[user.Id].Select(RoleNames.Display).Order().ToList(), UserStates.Of(user, now), user.TwoFactorEnabled, user.LastSignInUtc)).ToList();
+
+        var actor = await users.GetUserAsync(User);
+        var invitable = new List<string>();
+        foreach (var role in await roles.Roles.OrderBy(r => r.Name).Select(r => r.Name!).ToListAsync())
+        {
+            if (actor is not null && (await guard.MissingForRolesAsync(actor, [role])).Count == 0)
+            {
+                invitable.Add(role);
+            }
+        }
+
+        InvitableRoles = invitable;
     }
 }
