@@ -222,10 +222,11 @@ public abstract partial class AdminAreaTests(StoreKind kind) : ProviderTests(kin
             ["Subject"] = "Nuova password", ["Body"] = "<p>Ciao</p>\n<p>{% if user.name %}ciao</p>",
         });
         var html = WebUtility.HtmlDecode(await broken.Content.ReadAsStringAsync());
-        Assert.Contains("Testo:", html);
-        Assert.Matches("\\(2:\\d+\\)", html);
+        Assert.Contains("Testo: Riga 2, colonna", html);
+        Assert.Contains("Manca la chiusura «{% endif %}»", html);
 
-        var preview = await SignIn.PostFormAsync(admin, page, "/demo/admin/mail/template?handler=Preview", new()
+        // The preview is a document of its own, sandboxed by its policy, in a frame of the page.
+        var preview = await SignIn.PostFormAsync(admin, page, "/demo/admin/mail/template?handler=Frame", new()
         {
             ["Key"] = "account.reset-password", ["Language"] = "it",
             ["Subject"] = "Per {{ user.name }}", ["Body"] = "<p>{{ tenant.name }}: <script>x</script>{{ link }}</p>",
@@ -233,6 +234,8 @@ public abstract partial class AdminAreaTests(StoreKind kind) : ProviderTests(kin
         var shown = await preview.Content.ReadAsStringAsync();
         Assert.Contains("Per Maria Rossi", WebUtility.HtmlDecode(shown));
         Assert.Contains("Fiducia Digitale Demo", WebUtility.HtmlDecode(shown));
+        Assert.StartsWith("sandbox; default-src 'none'", preview.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Contains("name=\"mail-preview\"", await admin.GetStringAsync(page));
 
         var saved = await SignIn.PostFormAsync(admin, page, "/demo/admin/mail/template?handler=Save", new()
         {

@@ -45,5 +45,6 @@ public sealed class MailModule : Module
         services.AddTenantDbContext<MailDbContext>();
         services.AddSingleton<MailTransport>();
         services.AddScoped<MailSender>();
+        services.AddSingleton<SenderVerification>();
     }
 }

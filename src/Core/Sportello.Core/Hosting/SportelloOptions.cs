@@ -38,6 +38,9 @@ public sealed class SportelloOptions
 
     public RateLimitOptions RateLimits { get; set; } = new();
 
+    /// <summary>Connections to servers that tenants choose.</summary>
+    public OutboundOptions Outbound { get; set; } = new();
+
     /// <summary>Paths served without a tenant, besides /health. (Lists start empty: the configuration binder appends to defaults.)</summary>
     public List<string> TenantlessPaths { get; set; } = [];
 }
@@ -139,4 +142,10 @@ public sealed class RateLimitOptions
 
     /// <summary>Each form that checks a secret or sends a message: sign-in, sign-up, password reset, feedback.</summary>
     public int GuardedPostsPerWindow { get; set; } = 10;
+}
+
+public sealed class OutboundOptions
+{
+    /// <summary>Internal networks tenants' servers may nevertheless be in (CIDR, e.g. "10.20.0.0/16"); none by default.</summary>
+    public List<string> AllowedInternalNetworks { get; set; } = [];
 }

@@ -57,6 +57,7 @@ public static class SportelloServiceCollectionExtensions
         services.AddSingleton<TenantService>();
         services.AddScoped<TenantContext>();
         services.AddScoped<TenantLinks>();
+        services.AddSingleton<OutboundAddresses>();
 
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxDispatcher>();

@@ -53,6 +53,5 @@ public sealed class Tenant
 
     /// <summary>The module's settings, or a new instance with defaults when none were set.</summary>
     public T ModuleSettings<T>(string moduleId) where T : class, new() =>
-        (T)_moduleSettings.GetOrAdd((moduleId, typeof(T)), key =>
-            Settings.ModuleSettings.TryGetValue(key.ModuleId, out var json) ? json.Deserialize<T>(SportelloJson.Options) ?? new T() : new T());
+        (T)_moduleSettings.GetOrAdd((moduleId, typeof(T)), key => Settings.ModuleSettingsOf<T>(key.ModuleId));
 }

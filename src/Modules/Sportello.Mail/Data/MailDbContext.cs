@@ -17,7 +17,8 @@ public sealed class MailDbContext(DbContextOptions<MailDbContext> options) : Ten
             e.HasKey(t => new { t.Key, t.Language });
             e.Property(t => t.Key).HasMaxLength(100);
             e.Property(t => t.Language).HasMaxLength(2);
-            e.Property(t => t.Subject).HasMaxLength(300);
+            e.Property(t => t.Subject).HasMaxLength(MailTemplate.MaxSubject);
+            e.Property(t => t.LastFailure).HasMaxLength(500);
         });
     }
 }

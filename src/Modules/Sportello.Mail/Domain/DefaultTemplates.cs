@@ -12,6 +12,9 @@ public static class DefaultTemplates
     public const string SetPassword = "account.set-password";
     public const string AlreadyRegistered = "account.already-registered";
 
+    /// <summary>Sent by the platform to prove a sender address; tenants cannot edit it.</summary>
+    public const string VerifySender = "mail.verify-sender";
+
     /// <summary>What each message is for, as the back office lists them (Italian; the page translates).</summary>
     public static readonly IReadOnlyDictionary<string, string> Titles = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -72,6 +75,18 @@ public static class DefaultTemplates
             <p>an account was created for you on {{ tenant.name }}. Choose your password within {{ expires_minutes }} minutes:</p>
             <p><a href="{{ link }}">Choose your password</a></p>
             """ + Footer),
+        [(VerifySender, "it")] = ("Conferma l'indirizzo mittente di {{ tenant.name }}", """
+            <p>Buongiorno,</p>
+            <p>nel back office di {{ tenant.name }} questo indirizzo è stato scelto come mittente delle e-mail ai clienti. Per confermare che appartiene allo sportello apri il collegamento qui sotto entro due giorni e premi «Conferma»:</p>
+            <p><a href="{{ link }}">Conferma l'indirizzo mittente</a></p>
+            <p>Se non sai di cosa si tratta, ignora questo messaggio: nessuna e-mail partirà a nome di questo indirizzo.</p>
+            """),
+        [(VerifySender, "en")] = ("Confirm the sender address of {{ tenant.name }}", """
+            <p>Hello,</p>
+            <p>in the back office of {{ tenant.name }} this address was chosen as the sender of e-mails to customers. To confirm that it belongs to the service, open the link below within two days and press "Confirm":</p>
+            <p><a href="{{ link }}">Confirm the sender address</a></p>
+            <p>If you do not know what this is about, ignore this message: no e-mail will be sent in the name of this address.</p>
+            """),
         [(AlreadyRegistered, "it")] = ("Hai già un accesso a {{ tenant.name }}", """
             <p>Ciao {{ user.name }},</p>
             <p>qualcuno, forse tu, ha provato a registrarsi a {{ tenant.name }} con questo indirizzo. L'indirizzo ha già un accesso, quindi non abbiamo creato nulla di nuovo.</p>
@@ -86,7 +101,8 @@ public static class DefaultTemplates
             """ + Footer),
     };
 
-    public static IEnumerable<string> Keys => Templates.Keys.Select(k => k.Key).Distinct();
+    /// <summary>The templates a tenant may edit: every one but the platform's own.</summary>
+    public static IEnumerable<string> Keys => Titles.Keys;
 
     public static IEnumerable<string> Languages => ["it", "en"];
 

@@ -1,13 +1,12 @@
 namespace Sportello.Mail.Domain;
 
-/// <summary>Made-up values for previewing a template in the back office.</summary>
+/// <summary>Made-up values for previewing and trying a template in the back office; the tenant's own name and contacts are added to them.</summary>
 public static class SampleModel
 {
-    public static Dictionary<string, object?> For(string tenantName, string? phone, string? hours) => new()
+    public static IReadOnlyDictionary<string, object?> Values { get; } = new Dictionary<string, object?>
     {
         ["user"] = new Dictionary<string, object?> { ["name"] = "Maria Rossi" },
         ["link"] = "https://sportello.example/account/esempio",
         ["expires_minutes"] = 60,
-        ["tenant"] = new Dictionary<string, object?> { ["name"] = tenantName, ["phone"] = phone, ["hours"] = hours },
     };
 }

@@ -2,7 +2,8 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Sportello.Core;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Sportello.Core.Security;
 using Sportello.Core.Tenancy;
 using Sportello.Core.Validation;
@@ -11,11 +12,24 @@ using Sportello.Mail.Domain;
 
 namespace Sportello.Mail.Pages.Admin.Mail;
 
-/// <summary>The tenant's sender, its own SMTP server if it has one, and the list of message templates.</summary>
+/// <summary>
+/// The tenant's sender, its own SMTP server if it has one, and the list of message templates. A new sender address
+/// is used only once a link sent to it has been opened; a server must be reachable from the Internet.
+/// </summary>
 [RequirePermission(MailModule.ManagePermission)]
-public sealed class IndexModel(TenantContext tenant, TenantService tenants, MailDbContext db, IDataProtectionProvider protection) : PageModel
+public sealed class IndexModel(
+    TenantContext tenant,
+    TenantService tenants,
+    MailDbContext db,
+    MailSender mail,
+    SenderVerification verification,
+    TenantLinks links,
+    OutboundAddresses outbound,
+    IDataProtectionProvider protection,
+    IOptions<PlatformMailOptions> platform,
+    IStringLocalizer<MailStrings> L) : PageModel
 {
-    public sealed record TemplateRow(string Key, string Language, bool Edited);
+    public sealed record TemplateRow(string Key, string Title, string Language, bool Edited, DateTime? LastFailureUtc);
 
     [BindProperty] public string? SenderName { get; set; }
     [BindProperty] public string? SenderAddress { get; set; }
@@ -25,15 +39,22 @@ public sealed class IndexModel(TenantContext tenant, TenantService tenants, Mail
     [BindProperty] public string? SmtpUserName { get; set; }
     [BindProperty] public string? SmtpPassword { get; set; }
 
-    public bool Saved { get; private set; }
-    public IReadOnlyList<string> Errors { get; private set; } = [];
+    public string? Message { get; private set; }
+    public FieldErrors Errors { get; } = new();
     public IReadOnlyList<TemplateRow> Templates { get; private set; } = [];
+    public MailSettings Current => tenant.GetModuleSettings<MailSettings>(MailModule.ModuleId);
+    public string PlatformSender => platform.Value.SenderAddress;
+    public TimeZoneInfo TimeZone => tenant.Tenant.TimeZone;
 
-    private MailSettings Current => tenant.GetModuleSettings<MailSettings>(MailModule.ModuleId);
-
-    public async Task OnGetAsync(bool saved)
+    public async Task OnGetAsync(string? done)
     {
-        Saved = saved;
+        Message = done switch
+        {
+            "saved" => L["Impostazioni salvate."].Value,
+            "verify" => L["Impostazioni salvate. Abbiamo inviato all'indirizzo del mittente un collegamento per confermarlo."].Value,
+            "resent" => L["Collegamento di conferma inviato di nuovo."].Value,
+            _ => null,
+        };
         var current = Current;
         (SenderName, SenderAddress) = (current.SenderName, current.SenderAddress);
         if (current.Smtp is { } smtp)
@@ -46,54 +67,109 @@ public sealed class IndexModel(TenantContext tenant, TenantService tenants, Mail
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var errors = new List<string>();
-        if (!string.IsNullOrWhiteSpace(SenderAddress) && EmailAddress.Check(SenderAddress) is not null)
+        var senderAddress = Blank(SenderAddress);
+        var host = Blank(SmtpHost);
+        if (SenderName?.Trim().Length > MailSettings.MaxSenderName)
         {
-            errors.Add("L'indirizzo del mittente non è valido.");
+            Errors.Add(nameof(SenderName), L["Il nome del mittente può avere al massimo {0} caratteri.", MailSettings.MaxSenderName]);
         }
 
-        if (!string.IsNullOrWhiteSpace(SmtpHost) && SmtpPort is < 1 or > 65535)
+        if (senderAddress is not null && EmailAddress.Check(senderAddress) is not null)
         {
-            errors.Add("La porta SMTP deve essere tra 1 e 65535.");
+            Errors.Add(nameof(SenderAddress), L["L'indirizzo del mittente non è valido."]);
+        }
+        else if (senderAddress is not null && !tenant.Settings.IsDefault
+            && MailSettings.DomainOf(senderAddress) == MailSettings.DomainOf(platform.Value.SenderAddress))
+        {
+            Errors.Add(nameof(SenderAddress), L["Il dominio {0} è della piattaforma: usa un indirizzo di un dominio tuo.", MailSettings.DomainOf(senderAddress)]);
         }
 
-        if (errors.Count > 0)
+        if (host is not null && SmtpPort is < 1 or > 65535)
         {
-            Errors = errors;
+            Errors.Add(nameof(SmtpPort), L["La porta SMTP deve essere tra 1 e 65535."]);
+        }
+
+        if (host is not null && host.Length > 253)
+        {
+            Errors.Add(nameof(SmtpHost), L["Il nome del server può avere al massimo 253 caratteri."]);
+        }
+        else if (host is not null)
+        {
+            try
+            {
+                await outbound.ResolveAsync(host, nameof(SmtpHost), ct);
+            }
+            catch (SportelloValidationException ex)
+            {
+                Errors.Add(nameof(SmtpHost), L[ex.Problems[0].Message]);
+            }
+        }
+
+        if (Errors.Count > 0)
+        {
             await LoadTemplatesAsync();
             return Page();
         }
 
-        var previous = Current.Smtp;
-        var settings = new MailSettings
+        var previous = Current;
+        var settings = previous with
         {
             SenderName = Blank(SenderName),
-            SenderAddress = Blank(SenderAddress),
-            Smtp = string.IsNullOrWhiteSpace(SmtpHost) ? null : new SmtpSettings
+            SenderAddress = senderAddress,
+            Smtp = host is null ? null : new SmtpSettings
             {
-                Host = SmtpHost.Trim(),
+                Host = host,
                 Port = SmtpPort,
                 Security = SmtpSecurity,
                 UserName = Blank(SmtpUserName),
                 // Stored protected with this tenant's keys; an empty field keeps the password already saved.
                 ProtectedPassword = string.IsNullOrEmpty(SmtpPassword)
-                    ? previous?.ProtectedPassword
+                    ? previous.Smtp?.ProtectedPassword
                     : protection.CreateProtector(MailTransport.PasswordPurpose).Protect(SmtpPassword),
             },
         };
-        var json = System.Text.Json.JsonSerializer.SerializeToElement(settings, SportelloJson.Options);
-        await tenants.UpdateAsync(tenant.Name, s => s with
+        await SaveAsync(settings, ct);
+        var verify = senderAddress is not null && !settings.SenderVerified && senderAddress != previous.SenderAddress;
+        if (verify)
         {
-            ModuleSettings = new Dictionary<string, System.Text.Json.JsonElement>(s.ModuleSettings) { [MailModule.ModuleId] = json },
-        }, ct);
-        return RedirectToPage(new { saved = true });
+            await SendVerificationAsync(senderAddress!, ct);
+        }
+
+        return RedirectToPage(new { done = verify ? "verify" : "saved" });
     }
+
+    public async Task<IActionResult> OnPostResendVerificationAsync(CancellationToken ct)
+    {
+        if (Current is { SenderAddress: { } address, SenderVerified: false })
+        {
+            await SendVerificationAsync(address, ct);
+        }
+
+        return RedirectToPage(new { done = "resent" });
+    }
+
+    private Task SendVerificationAsync(string address, CancellationToken ct) =>
+        mail.SendAsync(DefaultTemplates.VerifySender, address, null, new Dictionary<string, object?>
+        {
+            ["link"] = links.To(SenderVerification.Path, [new("token", verification.TokenFor(address))]),
+        }, ct: ct);
+
+    private Task SaveAsync(MailSettings settings, CancellationToken ct) =>
+        tenants.UpdateAsync(tenant.Name, s => s.WithModuleSettings(MailModule.ModuleId, settings with
+        {
+            // Verified meanwhile (the link opened in another tab) stays verified.
+            VerifiedDomains = s.ModuleSettingsOf<MailSettings>(MailModule.ModuleId).VerifiedDomains,
+        }), ct);
 
     private async Task LoadTemplatesAsync()
     {
-        var edited = await db.Templates.AsNoTracking().Select(t => new { t.Key, t.Language }).ToListAsync();
-        Templates = DefaultTemplates.Keys
-            .SelectMany(key => DefaultTemplates.Languages.Select(language => new TemplateRow(key, language, edited.Any(e => e.Key == key && e.Language == language))))
+        var edited = await db.Templates.AsNoTracking().Select(t => new { t.Key, t.Language, t.LastFailureUtc }).ToListAsync();
+        Templates = DefaultTemplates.Titles
+            .SelectMany(title => DefaultTemplates.Languages.Select(language =>
+            {
+                var row = edited.FirstOrDefault(e => e.Key == title.Key && e.Language == language);
+                return new TemplateRow(title.Key, title.Value, language, row is not null, row?.LastFailureUtc);
+            }))
             .ToList();
     }
 

@@ -1,29 +1,33 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Sportello.Core.Security;
 using Sportello.Core.Tenancy;
+using Sportello.Core.Validation;
 using Sportello.Mail.Data;
 using Sportello.Mail.Domain;
 
 namespace Sportello.Mail.Pages.Admin.Mail;
 
 /// <summary>
-/// Edits one message template. A template that does not parse is never saved: the error names its line and column,
-/// and the preview renders it with sample values before anything is sent to anyone.
+/// Edits one message template. A template that does not parse, or that breaks a limit when rendered with sample
+/// values, is never saved: the error names the part, line and column. The preview renders in a sandboxed frame of
+/// its own, so the template's HTML can neither run script nor touch the back office.
 /// </summary>
 [RequirePermission(MailModule.ManagePermission)]
-public sealed class TemplateModel(MailDbContext db, TenantContext tenant, TimeProvider time) : PageModel
+public sealed class TemplateModel(MailDbContext db, TenantContext tenant, MailSender mail, TimeProvider time, IStringLocalizer<MailStrings> L) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Key { get; set; } = string.Empty;
     [BindProperty(SupportsGet = true)] public string Language { get; set; } = "it";
     [BindProperty] public string Subject { get; set; } = string.Empty;
     [BindProperty] public string Body { get; set; } = string.Empty;
 
-    public string? PreviewSubject { get; private set; }
-    public string? PreviewBody { get; private set; }
+    public string Title => DefaultTemplates.Titles.TryGetValue(Key, out var title) ? title : Key;
     public string? Message { get; private set; }
-    public IReadOnlyList<string> Errors { get; private set; } = [];
+    public MailTemplate? Edited { get; private set; }
+    public TimeZoneInfo TimeZone => tenant.Tenant.TimeZone;
+    public FieldErrors Errors { get; } = new();
 
     public async Task<IActionResult> OnGetAsync(bool saved)
     {
@@ -32,29 +36,26 @@ public sealed class TemplateModel(MailDbContext db, TenantContext tenant, TimePr
             return NotFound();
         }
 
-        var edited = await db.Templates.AsNoTracking().SingleOrDefaultAsync(t => t.Key == Key && t.Language == Language);
-        (Subject, Body) = edited is null ? DefaultTemplates.Get(Key, Language) : (edited.Subject, edited.Body);
-        Message = saved ? "Modello salvato." : null;
+        Edited = await db.Templates.AsNoTracking().SingleOrDefaultAsync(t => t.Key == Key && t.Language == Language);
+        (Subject, Body) = Edited is null ? DefaultTemplates.Get(Key, Language) : (Edited.Subject, Edited.Body);
+        Message = saved ? L["Modello salvato."].Value : null;
         return Page();
     }
 
-    public IActionResult OnPostPreview()
+    /// <summary>The preview as a document of its own, loaded in the page's sandboxed frame: the saved template on GET, the typed one on POST.</summary>
+    public async Task<IActionResult> OnGetFrameAsync()
     {
         if (!Known())
         {
             return NotFound();
         }
 
-        if (Check())
-        {
-            var model = SampleModel.For(tenant.Tenant.DisplayName, tenant.Settings.Branding.CustomerPhone, tenant.Settings.Branding.BusinessHours);
-            TemplateRenderer.TryRender(Subject, model, out var subject, out _);
-            TemplateRenderer.TryRender(Body, model, out var body, out _);
-            (PreviewSubject, PreviewBody) = (subject, body);
-        }
-
-        return Page();
+        var edited = await db.Templates.AsNoTracking().SingleOrDefaultAsync(t => t.Key == Key && t.Language == Language);
+        (Subject, Body) = edited is null ? DefaultTemplates.Get(Key, Language) : (edited.Subject, edited.Body);
+        return Frame();
     }
+
+    public IActionResult OnPostFrame() => Known() ? Frame() : NotFound();
 
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken ct)
     {
@@ -65,6 +66,7 @@ public sealed class TemplateModel(MailDbContext db, TenantContext tenant, TimePr
 
         if (!Check())
         {
+            Edited = await db.Templates.AsNoTracking().SingleOrDefaultAsync(t => t.Key == Key && t.Language == Language, ct);
             return Page();
         }
 
@@ -76,6 +78,7 @@ public sealed class TemplateModel(MailDbContext db, TenantContext tenant, TimePr
         else
         {
             (edited.Subject, edited.Body, edited.UpdatedUtc) = (Subject, Body, time.GetUtcNow().UtcDateTime);
+            (edited.LastFailureUtc, edited.LastFailure) = (null, null);
         }
 
         await db.SaveChangesAsync(ct);
@@ -93,27 +96,46 @@ public sealed class TemplateModel(MailDbContext db, TenantContext tenant, TimePr
         return RedirectToPage(new { Key, Language, saved = true });
     }
 
+    private ContentResult Frame()
+    {
+        var (subject, body, problem) = MailSender.Render(Subject, Body, SampleModel());
+        var html = problem is null
+            ? $"<!DOCTYPE html><html lang=\"{Language}\"><head><meta charset=\"utf-8\"><title>{System.Net.WebUtility.HtmlEncode(subject)}</title></head><body>"
+              + $"<p style=\"font:600 14px system-ui;border-bottom:1px solid #ccc;padding-bottom:8px\">{System.Net.WebUtility.HtmlEncode(subject)}</p>{body}</body></html>"
+            : $"<!DOCTYPE html><html lang=\"{Language}\"><head><meta charset=\"utf-8\"><title>{L["Anteprima"]}</title></head><body><p style=\"color:#a61b1b;font:14px system-ui\">{System.Net.WebUtility.HtmlEncode(problem)}</p></body></html>";
+
+        // Its own rules: no script, no requests anywhere, styles of the template allowed; framed by this site only.
+        Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; frame-ancestors 'self'";
+        Response.Headers.XFrameOptions = "SAMEORIGIN";
+        return Content(html, "text/html; charset=utf-8");
+    }
+
+    private IReadOnlyDictionary<string, object?> SampleModel() => mail.Model(Domain.SampleModel.Values);
+
     private bool Known() => DefaultTemplates.Keys.Contains(Key) && DefaultTemplates.Languages.Contains(Language);
 
     private bool Check()
     {
-        var errors = new List<string>();
-        if (string.IsNullOrWhiteSpace(Subject) || Subject.Length > 300)
+        if (string.IsNullOrWhiteSpace(Subject) || Subject.Length > MailTemplate.MaxSubject)
         {
-            errors.Add("L'oggetto è obbligatorio (al massimo 300 caratteri).");
+            Errors.Add(nameof(Subject), L["L'oggetto è obbligatorio (al massimo {0} caratteri).", MailTemplate.MaxSubject]);
         }
 
-        if (TemplateRenderer.Check(Subject) is { } subjectError)
+        if (Body.Length > MailTemplate.MaxBody)
         {
-            errors.Add($"Oggetto: {subjectError}");
+            Errors.Add(nameof(Body), L["Il testo può avere al massimo {0} caratteri.", MailTemplate.MaxBody]);
         }
 
-        if (TemplateRenderer.Check(Body) is { } bodyError)
+        if (Errors.Count == 0)
         {
-            errors.Add($"Testo: {bodyError}");
+            // Rendered once with sample values: a template that only fails (or runs too long) when used is refused now.
+            var (_, _, problem) = MailSender.Render(Subject, Body, SampleModel());
+            if (problem is not null)
+            {
+                Errors.Add(problem.StartsWith("Oggetto", StringComparison.Ordinal) ? nameof(Subject) : nameof(Body), problem);
+            }
         }
 
-        Errors = errors;
-        return errors.Count == 0;
+        return Errors.Count == 0;
     }
 }
