@@ -1,3 +1,4 @@
+using Sportello.KnowledgeBase.Content;
 using Microsoft.Extensions.Time.Testing;
 using Sportello.KnowledgeBase.Domain;
 using Sportello.KnowledgeBase.Search;
@@ -29,7 +30,7 @@ public sealed class SearchIndexTests : IDisposable
                 Status = ArticleStatus.Published,
             };
             _ids.Add(article.Id);
-            return (article.Id, (Lucene.Net.Documents.Document?)SearchFields.ToDocument(article, g.Category));
+            return (article.Id, SearchFields.ToDocument(article, g.Category, GuideVariables.Sample).Document);
         }), 1);
         return _index;
     }
@@ -190,7 +191,7 @@ public sealed class SearchIndexTests : IDisposable
         var first = index.Search("Rinnovo ", null, 1, 10);
         var again = index.Search("rinnovo", null, 1, 10);
         index.Apply([(Guid.NewGuid(), SearchFields.ToDocument(
-            new Article { Id = Guid.NewGuid(), Slug = "nuova", Title = "Rinnovo PEC", CategoryId = 2, Status = ArticleStatus.Published }, _pec))], 2);
+            new Article { Id = Guid.NewGuid(), Slug = "nuova", Title = "Rinnovo PEC", CategoryId = 2, Status = ArticleStatus.Published }, _pec, GuideVariables.Sample).Document)], 2);
         var afterCommit = index.Search("rinnovo", null, 1, 10);
 
         Assert.Same(first, again);

@@ -53,6 +53,7 @@ public static class SportelloServiceCollectionExtensions
         services.AddSingleton<TenantCatalog>();
         services.AddSingleton<TenantRegistry>();
         services.AddSingleton<KnownHosts>();
+        services.AddSingleton<ReservedPaths>();
         services.AddSingleton<TenantStores>();
         services.AddSingleton<TenantService>();
         services.AddScoped<TenantContext>();

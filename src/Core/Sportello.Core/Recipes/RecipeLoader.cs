@@ -9,7 +9,7 @@ public static class RecipeLoader
     {
         if (!File.Exists(path))
         {
-            throw new RecipeException(Path.GetFileName(path), [new RecipeProblem(null, "$", $"Il file '{path}' non esiste.")]);
+            throw new RecipeException(Path.GetFileName(path), [new RecipeProblem(null, "$", $"Il file '{Path.GetFileName(path)}' non esiste.")]);
         }
 
         return Parse(File.ReadAllText(path), Path.GetFileName(path), Path.GetDirectoryName(Path.GetFullPath(path)));

@@ -14,6 +14,9 @@ public sealed class StorePaths(IOptions<SportelloOptions> options, IHostEnvironm
 
     public string HostDatabase => Path.Combine(AppData, "host.db");
 
+    /// <summary>Uploads unpacked for the length of one request (a recipe archive), each in a folder of its own.</summary>
+    public string Uploads => Path.Combine(AppData, "uploads");
+
     /// <summary>The folder of a tenant's files (SQLite store, search index, uploads).</summary>
     public string TenantFolder(string tenant) => Path.Combine(AppData, "tenants", tenant);
 

@@ -44,6 +44,9 @@ public static partial class TenantNames
         return null;
     }
 
+    /// <summary>A prefix as people write it ("/prova", "prova/") as the catalog keeps it ("prova"); null stays null.</summary>
+    public static string? NormalizePrefix(string? prefix) => prefix?.Trim().Trim('/').ToLowerInvariant();
+
     /// <summary>Returns why <paramref name="prefix"/> cannot be a URL prefix, or null when it can.</summary>
     public static string? CheckPrefix(string prefix)
     {

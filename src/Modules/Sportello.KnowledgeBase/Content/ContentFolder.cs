@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Sportello.Core.Recipes;
 using Sportello.KnowledgeBase.Domain;
 
 namespace Sportello.KnowledgeBase.Content;
@@ -25,7 +26,7 @@ public sealed class ArticleMeta
 
 public sealed record CategoryFile(string File, CategoryMeta Meta, string Description);
 
-public sealed record ArticleFile(string File, ArticleMeta Meta, string Body)
+public sealed record ArticleFile(string File, ArticleMeta Meta, string Body, int BodyLine = 1)
 {
     public ArticleStatus Status => Enum.Parse<ArticleStatus>(Meta.Status ?? "published", ignoreCase: true);
 }
@@ -71,14 +72,15 @@ public static partial class ContentFolder
         {
             var file = Relative(folder, path);
             var text = texts[file] = File.ReadAllText(path);
-            var (meta, body, _, problem) = FrontMatter.Parse<ArticleMeta>(text, file);
+            var (meta, body, bodyLine, problem) = FrontMatter.Parse<ArticleMeta>(text, file);
             if (problem is not null)
             {
                 problems.Add(problem);
                 continue;
             }
 
-            articles.Add(new ArticleFile(file, meta!, body.Trim()));
+            var skipped = body.Length - body.TrimStart().Length;
+            articles.Add(new ArticleFile(file, meta!, body.Trim(), bodyLine + body[..skipped].Count(c => c == '\n')));
         }
 
         problems.AddRange(Check(categories, articles, (file, key) => texts.TryGetValue(file, out var text) ? FrontMatter.LineOf(text, key) : 1));
@@ -129,6 +131,11 @@ public static partial class ContentFolder
             {
                 problems.Add(new(file, lineOf(file, "title"), $"Titolo (massimo {Article.MaxTitle} caratteri) o sommario (massimo {Article.MaxSummary}) troppo lunghi."));
             }
+
+            if (MarkdownRenderer.Check(article.Body) is { } body)
+            {
+                problems.Add(new(file, article.BodyLine + body.Line - 1, char.ToUpperInvariant(body.Message[0]) + body.Message[1..]));
+            }
         }
 
         Duplicates(articles.Select(a => (a.File, a.Meta.Slug)), lineOf, "guida", problems);
@@ -165,8 +172,11 @@ public static partial class ContentFolder
         }
     }
 
+    // Symbolic links are not followed: a recipe's folder holds its content, nothing it could point elsewhere.
     private static IEnumerable<string> Files(string folder) =>
-        Directory.Exists(folder) ? Directory.GetFiles(folder, "*.md").Order(StringComparer.Ordinal) : [];
+        Directory.Exists(folder) && !RecipeFolders.IsLink(folder)
+            ? Directory.GetFiles(folder, "*.md").Where(f => !RecipeFolders.IsLink(f)).Order(StringComparer.Ordinal)
+            : [];
 
     private static string Relative(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
 }

@@ -140,6 +140,11 @@ public sealed class ArticleEditor(KnowledgeBaseDbContext db, TimeProvider time, 
             problems.Add(new("Related", $"La guida correlata '{missing}' non esiste."));
         }
 
+        if (MarkdownRenderer.Check(draft.Body ?? string.Empty) is { } body)
+        {
+            problems.Add(new("Body", body.ToString()));
+        }
+
         if (Split(draft.Tags).Sum(t => t.Length + 1) > 500)
         {
             problems.Add(new("Tags", "Troppe etichette: al massimo 500 caratteri in tutto."));

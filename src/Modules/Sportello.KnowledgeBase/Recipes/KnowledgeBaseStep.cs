@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using Sportello.Core.Hosting;
 using Sportello.Core.Recipes;
 using Sportello.Core.Tenancy;
 using Sportello.Core.Validation;
@@ -50,7 +48,7 @@ public sealed record InlineArticle
 /// before anything is written; running it again updates only the guides whose content changed (each update is
 /// a new revision) and leaves the others, and their dates, alone.
 /// </summary>
-public sealed class KnowledgeBaseStep(TimeProvider time, IOptions<SportelloOptions> options) : RecipeStep<KnowledgeBaseStepModel>
+public sealed class KnowledgeBaseStep(TimeProvider time) : RecipeStep<KnowledgeBaseStepModel>
 {
     public override string Name => "knowledge-base";
     public override string ModuleId => KnowledgeBaseModule.ModuleId;
@@ -64,9 +62,9 @@ public sealed class KnowledgeBaseStep(TimeProvider time, IOptions<SportelloOptio
             return [new("$.folder", "Indica una cartella (\"folder\") oppure il contenuto (\"categories\" e \"articles\"), non entrambi.")];
         }
 
-        if (step.Folder is not null && !Directory.Exists(Resolve(step.Folder, plan.BaseDirectory)))
+        if (step.Folder is not null && RecipeFolders.Resolve(plan.BaseDirectory, step.Folder).Problem is { } folderProblem)
         {
-            return [new("$.folder", $"La cartella '{step.Folder}' non esiste ({Resolve(step.Folder, plan.BaseDirectory)}).")];
+            return [new("$.folder", folderProblem)];
         }
 
         var (_, _, problems) = Content(step, plan.BaseDirectory);
@@ -78,7 +76,7 @@ public sealed class KnowledgeBaseStep(TimeProvider time, IOptions<SportelloOptio
     {
         if (step.Folder is not null)
         {
-            return ContentFolder.Load(Resolve(step.Folder, baseDirectory));
+            return ContentFolder.Load(RecipeFolders.Resolve(baseDirectory, step.Folder).Path!);
         }
 
         var categories = (step.Categories ?? []).Select((c, i) => new CategoryFile($"$.categories[{i}]",
@@ -174,8 +172,4 @@ public sealed class KnowledgeBaseStep(TimeProvider time, IOptions<SportelloOptio
     private static bool SameContent(Article a, Article b) =>
         a.Title == b.Title && a.Summary == b.Summary && a.Body == b.Body && a.CategoryId == b.CategoryId
         && a.Tags == b.Tags && a.Related == b.Related && a.Status == b.Status;
-
-    // A recipe that was not read from a file (uploaded, or written inline) finds its folders in the recipes folder.
-    private string Resolve(string folder, string? baseDirectory) =>
-        Path.GetFullPath(Path.Combine(baseDirectory ?? RecipeFolder.Resolve(options.Value.Recipes.Path), folder));
 }

@@ -40,11 +40,17 @@ public static class SearchFields
         IndexOptions = IndexOptions.DOCS_ONLY,
     }.Freeze();
 
-    public static Document ToDocument(Article article, Category category)
+    /// <summary>The guide as a document, with the tenant's values filled in; or why its body cannot be read.</summary>
+    public static (Document? Document, GuideProblem? Problem) ToDocument(Article article, Category category, IReadOnlyDictionary<string, object?> variables)
     {
-        var body = MarkdownRenderer.ToPlainText(article.Body);
+        var (body, problem) = MarkdownRenderer.ToPlainText(article.Body, variables);
+        if (body is null)
+        {
+            return (null, problem);
+        }
+
         var tags = string.Join(' ', article.TagList);
-        return
+        return (
         [
             new StringField(Id, article.Id.ToString("N"), Field.Store.YES),
             new StoredField(Slug, article.Slug),
@@ -56,6 +62,6 @@ public static class SearchFields
             new TextField(Tags, tags, Field.Store.NO),
             new TextField(All, string.Join('\n', article.Title, article.Summary, tags, category.Title, body), Field.Store.NO),
             new Field(Words, string.Join('\n', article.Title, article.Summary, tags, body), VocabularyType),
-        ];
+        ], null);
     }
 }

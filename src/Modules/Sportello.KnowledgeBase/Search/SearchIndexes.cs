@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Sportello.Core.Storage;
 using Sportello.Core.Tenancy;
+using Sportello.KnowledgeBase.Content;
 using Sportello.KnowledgeBase.Data;
 using Sportello.KnowledgeBase.Domain;
 
@@ -111,7 +112,7 @@ public sealed class SearchIndexes(StorePaths paths, IndexQueue queue, TimeProvid
                 entry.NeedsRebuild = false;
             }
 
-            await CatchUpAsync(entry.Index, db, ct);
+            await CatchUpAsync(tenant, entry.Index, db, ct);
             await PruneAsync(entry, db, ct);
         }
         catch (Exception ex) when (ex is IOException or LockObtainFailedException or UnauthorizedAccessException or InvalidDataException or ObjectDisposedException)
@@ -156,7 +157,7 @@ public sealed class SearchIndexes(StorePaths paths, IndexQueue queue, TimeProvid
                     break;
                 }
 
-                index.Stage(articles.Select(a => (a.Id, (Lucene.Net.Documents.Document?)SearchFields.ToDocument(a, categories[a.CategoryId]))));
+                index.Stage(articles.Select(a => (a.Id, DocumentOf(tenant, a, categories[a.CategoryId]))));
                 after = articles[^1].Id;
             }
 
@@ -172,7 +173,7 @@ public sealed class SearchIndexes(StorePaths paths, IndexQueue queue, TimeProvid
         }
     }
 
-    private static async Task CatchUpAsync(TenantSearchIndex index, KnowledgeBaseDbContext db, CancellationToken ct)
+    private async Task CatchUpAsync(Tenant tenant, TenantSearchIndex index, KnowledgeBaseDbContext db, CancellationToken ct)
     {
         while (true)
         {
@@ -190,12 +191,24 @@ public sealed class SearchIndexes(StorePaths paths, IndexQueue queue, TimeProvid
                 .Where(a => ids.Contains(a.Id) && a.Status == ArticleStatus.Published)
                 .Join(db.Categories, a => a.CategoryId, c => c.Id, (a, c) => new { Article = a, Category = c })
                 .ToDictionaryAsync(x => x.Article.Id, ct);
-            index.Apply(ids.Select(id => (id, published.TryGetValue(id, out var found) ? SearchFields.ToDocument(found.Article, found.Category) : null)), entries[^1].Id);
+            index.Apply(ids.Select(id => (id, published.TryGetValue(id, out var found) ? DocumentOf(tenant, found.Article, found.Category) : null)), entries[^1].Id);
             if (entries.Count < Batch)
             {
                 return;
             }
         }
+    }
+
+    /// <summary>The guide as the index holds it; a guide that cannot be read is left out (and logged) so the others go on.</summary>
+    private Lucene.Net.Documents.Document? DocumentOf(Tenant tenant, Article article, Category category)
+    {
+        var (document, problem) = SearchFields.ToDocument(article, category, GuideVariables.Of(tenant));
+        if (problem is not null)
+        {
+            logger.LogWarning("Guide {Slug} of tenant {TenantName} is left out of the search index: {Problem}", article.Slug, tenant.Name, problem);
+        }
+
+        return document;
     }
 
     private async Task PruneAsync(Entry entry, KnowledgeBaseDbContext db, CancellationToken ct)

@@ -24,9 +24,10 @@ public sealed class TenantProvisioning(
     AuditLog audit,
     ILogger<TenantProvisioning> logger)
 {
-    public async Task<CreateTenantResult> CreateAsync(CreateTenantRequest request, CancellationToken ct = default)
+    /// <param name="unpacked">A recipe already read from an uploaded archive, with its own folder; otherwise the request names one.</param>
+    public async Task<CreateTenantResult> CreateAsync(CreateTenantRequest request, CancellationToken ct = default, RecipeDocument? unpacked = null)
     {
-        var recipe = LoadRecipe(request);
+        var recipe = unpacked ?? LoadRecipe(request);
         var name = string.IsNullOrWhiteSpace(request.Name) ? recipe.TenantName : request.Name.Trim();
         if (name is null)
         {
@@ -100,7 +101,7 @@ public sealed class TenantProvisioning(
 
         tenantStep["name"] = name;
         var hosts = (request.Hosts ?? []).Select(h => h.Trim()).Where(h => h.Length > 0).ToList();
-        var prefix = Blank(request.Prefix);
+        var prefix = Blank(TenantNames.NormalizePrefix(request.Prefix));
         if (hosts.Count > 0 || prefix is not null)
         {
             // Addresses are the operator's choice as a whole: the recipe's are dropped, not mixed in.

@@ -8,7 +8,7 @@ using Sportello.Core.Validation;
 namespace Sportello.Core.Recipes.Steps;
 
 /// <summary>"tenant": creates the tenant (and its store) or brings an existing one's settings in line with the recipe.</summary>
-public sealed class TenantStep(TenantRegistry registry, StoreConnections connections, IOptions<SportelloOptions> options)
+public sealed class TenantStep(TenantRegistry registry, StoreConnections connections, ReservedPaths reserved, IOptions<SportelloOptions> options)
     : RecipeStep<TenantStepModel>
 {
     public override string Name => "tenant";
@@ -40,13 +40,18 @@ public sealed class TenantStep(TenantRegistry registry, StoreConnections connect
             }
         }
 
-        if (step.Prefix is not null && TenantNames.CheckPrefix(step.Prefix) is { } prefixError)
+        var stepPrefix = TenantNames.NormalizePrefix(step.Prefix);
+        if (stepPrefix is not null && TenantNames.CheckPrefix(stepPrefix) is { } prefixError)
         {
             problems.Add(new("$.prefix", prefixError));
         }
+        else if (stepPrefix is not null && reserved.IsReserved(stepPrefix))
+        {
+            problems.Add(new("$.prefix", $"Il prefisso '{stepPrefix}' è un indirizzo della piattaforma (/{stepPrefix}): scegline un altro."));
+        }
 
         var existing = registry.Find(step.Name)?.Settings;
-        var prefix = step.Prefix ?? existing?.Prefix;
+        var prefix = stepPrefix ?? existing?.Prefix;
         var effectiveHosts = step.Hosts is null ? existing?.Hosts ?? [] : hosts;
         if (!isDefault && effectiveHosts.Count == 0 && string.IsNullOrEmpty(prefix))
         {
@@ -106,7 +111,7 @@ public sealed class TenantStep(TenantRegistry registry, StoreConnections connect
     private static TenantSettings Apply(TenantStepModel step, TenantSettings current) => current with
     {
         Hosts = step.Hosts is null ? current.Hosts : step.Hosts.Select(TenantHosts.Normalize).ToList(),
-        Prefix = step.Prefix ?? current.Prefix,
+        Prefix = TenantNames.NormalizePrefix(step.Prefix) ?? current.Prefix,
         Culture = step.Culture ?? current.Culture,
         TimeZone = step.TimeZone ?? current.TimeZone,
         Currency = step.Currency ?? current.Currency,

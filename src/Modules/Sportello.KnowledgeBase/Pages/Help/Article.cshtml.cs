@@ -16,9 +16,15 @@ public sealed class ArticleModel(HelpCenter help, TenantContext tenant, TenantLi
 
     public Article Article { get; private set; } = null!;
     public Category Category { get; private set; } = null!;
-    public RenderedArticle Rendered { get; private set; } = null!;
+    /// <summary>The body as HTML; null when the guide cannot be rendered (see <see cref="Problem"/>).</summary>
+    public RenderedArticle? Rendered { get; private set; }
+
+    public GuideProblem? Problem { get; private set; }
+
+    /// <summary>Editors are told what is wrong with a guide that cannot be shown; readers are not.</summary>
+    public bool IsEditor => User.HasClaim(Sportello.Core.Security.PermissionPolicyProvider.ClaimType, KnowledgeBaseModule.ManagePermission);
     public IReadOnlyList<(Article Article, string CategorySlug)> Related { get; private set; } = [];
-    public bool ShowToc => Rendered.Toc.Count(t => t.Level == 2) >= TocFrom;
+    public bool ShowToc => Rendered?.Toc.Count(t => t.Level == 2) >= TocFrom;
     /// <summary>The feedback form as the cached page shows it: no token, no answer yet.</summary>
     public (string Action, string? Token, bool? Helpful, string? Comment) FeedbackForm =>
         (Url.Content($"~/help/{Category.Slug}/{Article.Slug}/feedback"), null, null, null);
@@ -41,7 +47,7 @@ public sealed class ArticleModel(HelpCenter help, TenantContext tenant, TenantLi
 
         Article = found.Article;
         Category = found.Category!;
-        Rendered = MarkdownRenderer.Render(Article.Body);
+        (Rendered, Problem) = MarkdownRenderer.Render(Article.Body, GuideVariables.Of(tenant.Tenant));
         Related = await help.RelatedAsync(Article, ct);
         return Page();
     }

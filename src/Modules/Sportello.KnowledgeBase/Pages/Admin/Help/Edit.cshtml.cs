@@ -73,7 +73,7 @@ public sealed class EditModel(KnowledgeBaseDbContext db, ArticleEditor editor, T
     }
 
     /// <summary>The body as the site would show it: sanitized HTML, for the live preview.</summary>
-    public IActionResult OnPostPreview() => Content(MarkdownRenderer.Render(Body ?? string.Empty).Html, "text/html");
+    public IActionResult OnPostPreview() => Content(PreviewOf(Body), "text/html");
 
     /// <summary>The same preview without JavaScript: the page again, with the preview filled in.</summary>
     public async Task<IActionResult> OnPostShowPreviewAsync(Guid? id, CancellationToken ct)
@@ -83,7 +83,7 @@ public sealed class EditModel(KnowledgeBaseDbContext db, ArticleEditor editor, T
             return NotFound();
         }
 
-        PreviewHtml = MarkdownRenderer.Render(Body ?? string.Empty).Html;
+        PreviewHtml = PreviewOf(Body);
         return Page();
     }
 
@@ -183,6 +183,9 @@ public sealed class EditModel(KnowledgeBaseDbContext db, ArticleEditor editor, T
         CategorySlug = await db.Categories.Where(c => c.Id == Article.CategoryId).Select(c => c.Slug).SingleOrDefaultAsync(ct);
         return true;
     }
+
+    /// <summary>The body as the site would show it, or, when it cannot be shown, why.</summary>
+    private string PreviewOf(string? body) => HelpAdmin.Preview(body ?? string.Empty, GuideVariables.Of(tenant.Tenant));
 
     private async Task LoadOptionsAsync(CancellationToken ct) =>
         CategoryOptions = HelpAdmin.CategoryOptions(await db.Categories.AsNoTracking().ToListAsync(ct), null);

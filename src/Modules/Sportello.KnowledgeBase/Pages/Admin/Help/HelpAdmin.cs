@@ -39,6 +39,14 @@ public static class HelpAdmin
             t.Category.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             t.Category.Id == selected)).ToList();
 
+    /// <summary>A guide's HTML for the editor's previews; a body that cannot be rendered shows the reason instead.</summary>
+    public static string Preview(string body, IReadOnlyDictionary<string, object?> variables) =>
+        Content.MarkdownRenderer.Render(body, variables) switch
+        {
+            ({ } article, _) => article.Html,
+            (_, var problem) => $"<p class=\"alert\" role=\"alert\">{System.Net.WebUtility.HtmlEncode(problem!.ToString())}</p>",
+        };
+
     /// <summary>The name revisions are signed with: the user's display name, else the sign-in name.</summary>
     public static string Author(System.Security.Claims.ClaimsPrincipal user) =>
         user.FindFirst("display_name")?.Value is { Length: > 0 } name ? name : user.Identity?.Name ?? string.Empty;

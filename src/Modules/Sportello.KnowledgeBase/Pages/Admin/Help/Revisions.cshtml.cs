@@ -37,7 +37,7 @@ public sealed class RevisionsModel(KnowledgeBaseDbContext db, ArticleEditor edit
                 return NotFound();
             }
 
-            ShownHtml = MarkdownRenderer.Render(Shown.Body).Html;
+            ShownHtml = HelpAdmin.Preview(Shown.Body, GuideVariables.Of(tenant.Tenant));
         }
 
         if (restored is not null)

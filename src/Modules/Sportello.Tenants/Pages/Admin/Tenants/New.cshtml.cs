@@ -1,24 +1,32 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Sportello.Core.Hosting;
 using Sportello.Core.Recipes;
 using Sportello.Core.Security;
+using Sportello.Core.Storage;
 using Sportello.Core.Tenancy;
 using Sportello.Core.Validation;
 using Sportello.Tenants.Domain;
 
 namespace Sportello.Tenants.Pages.Admin.Tenants;
 
-/// <summary>Creates a tenant from a recipe of the folder or an uploaded one, with the operator's choices over it.</summary>
+/// <summary>
+/// Creates a tenant from a recipe of the folder, an uploaded recipe, or an uploaded .zip holding a recipe with its
+/// folders, with the operator's choices over it. Every refusal is shown beside the field it concerns, in the
+/// operator's words, never as a recipe path.
+/// </summary>
 [RequirePermission(TenantsPermissions.Manage)]
-public sealed class NewModel(RecipeFiles recipes, TenantProvisioning provisioning, IOptions<SportelloOptions> options) : PageModel
+public sealed class NewModel(RecipeFiles recipes, TenantProvisioning provisioning, StorePaths paths, IOptions<SportelloOptions> options, IStringLocalizer<TenantsStrings> L) : PageModel
 {
+    public const long MaxUpload = 20_000_000;
+
     public IReadOnlyList<RecipeInfo> Recipes { get; private set; } = [];
     public IReadOnlyList<string> Servers => options.Value.Postgres.Servers.Keys.Order(StringComparer.Ordinal).ToList();
     public IReadOnlyList<string> Cultures => ["it-IT", "en-GB", "it-CH", "en-US"];
-    public IReadOnlyList<ValidationProblem> Problems { get; private set; } = [];
+    public FieldErrors Errors { get; } = new();
 
     [BindProperty] public string? Recipe { get; set; } = "reseller.recipe.json";
     [BindProperty] public IFormFile? RecipeUpload { get; set; }
@@ -48,55 +56,143 @@ public sealed class NewModel(RecipeFiles recipes, TenantProvisioning provisionin
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Recipes = recipes.List();
-        string? uploaded = null;
-        if (RecipeUpload is { Length: > 0 })
+        CheckFields();
+        if (Errors.Count > 0)
         {
-            if (RecipeUpload.Length > 1_000_000)
+            return Page();
+        }
+
+        var unpackedFolder = RecipeUpload is { Length: > 0 } && RecipeUpload.FileName.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)
+            ? Path.Combine(paths.Uploads, Guid.NewGuid().ToString("N"))
+            : null;
+        try
+        {
+            var (json, unpacked) = await ReadUploadAsync(unpackedFolder, ct);
+            if (Errors.Count > 0)
             {
-                Problems = [new("recipeUpload", "Il file di ricetta può pesare al massimo 1 MB.")];
                 return Page();
             }
 
-            using var reader = new StreamReader(RecipeUpload.OpenReadStream());
-            uploaded = await reader.ReadToEndAsync(ct);
-        }
-
-        var request = new CreateTenantRequest
-        {
-            Name = Name,
-            Recipe = uploaded is null ? Recipe : null,
-            RecipeJson = uploaded,
-            Hosts = (Hosts ?? string.Empty).Split(['\n', ',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-            Prefix = Prefix,
-            Store = new StoreRequest(StoreProvider, StoreServer, StoreSchema),
-            Culture = Culture,
-            Currency = Currency,
-            Branding = new BrandingRequest
+            var request = new CreateTenantRequest
             {
-                DisplayName = DisplayName,
-                PrimaryColor = PrimaryColor,
-                AccentColor = AccentColor,
-                SupportEmail = SupportEmail,
-                CustomerPhone = CustomerPhone,
-            },
-            Admin = string.IsNullOrWhiteSpace(AdminEmail) ? null : new AdminRequest(AdminEmail, AdminName),
-        };
+                Name = Name,
+                Recipe = json is null && unpacked is null ? Recipe : null,
+                RecipeJson = json,
+                Hosts = (Hosts ?? string.Empty).Split(['\n', ',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                Prefix = TenantNames.NormalizePrefix(Prefix),
+                Store = new StoreRequest(StoreProvider, StoreServer, StoreSchema),
+                Culture = Culture,
+                Currency = Currency,
+                Branding = new BrandingRequest
+                {
+                    DisplayName = DisplayName,
+                    PrimaryColor = PrimaryColor,
+                    AccentColor = AccentColor,
+                    SupportEmail = SupportEmail,
+                    CustomerPhone = CustomerPhone,
+                },
+                Admin = string.IsNullOrWhiteSpace(AdminEmail) ? null : new AdminRequest(AdminEmail, AdminName),
+            };
 
-        try
-        {
-            var result = await provisioning.CreateAsync(request, ct);
+            var result = await provisioning.CreateAsync(request, ct, unpacked);
             TempData["Message"] = result.Message;
             return Redirect(Url.Content("~/admin/tenants/" + result.Tenant.Name));
         }
         catch (SportelloValidationException ex)
         {
-            Problems = ex.Problems;
+            foreach (var problem in ex.Problems)
+            {
+                Errors.Add(FormFields.Of(problem.Field), L[problem.Message]);
+            }
         }
         catch (RecipeException ex)
         {
-            Problems = ex.Problems.Select(p => new ValidationProblem(p.StepIndex is { } i ? $"passo {i + 1}" : "ricetta", $"{p.Path}: {p.Message}")).ToList();
+            foreach (var problem in ex.Problems)
+            {
+                var field = FormFields.Of(problem.Path);
+                Errors.Add(field, field == nameof(Recipe)
+                    ? L["La ricetta non si può usare: {0}", L[problem.Message]]
+                    : L[problem.Message]);
+            }
+        }
+        finally
+        {
+            if (unpackedFolder is not null && Directory.Exists(unpackedFolder))
+            {
+                Directory.Delete(unpackedFolder, recursive: true);
+            }
         }
 
         return Page();
+    }
+
+    /// <summary>The uploaded recipe: its JSON, or for a .zip the recipe unpacked with its folders.</summary>
+    private async Task<(string? Json, RecipeDocument? Unpacked)> ReadUploadAsync(string? unpackedFolder, CancellationToken ct)
+    {
+        if (RecipeUpload is not { Length: > 0 } upload)
+        {
+            return (null, null);
+        }
+
+        if (upload.Length > MaxUpload)
+        {
+            Errors.Add(nameof(RecipeUpload), L["Il file di ricetta può pesare al massimo {0} MB.", MaxUpload / 1_000_000]);
+            return (null, null);
+        }
+
+        if (unpackedFolder is not null)
+        {
+            await using var stream = upload.OpenReadStream();
+            var (recipe, problem) = RecipeArchive.Unpack(stream, unpackedFolder);
+            if (problem is not null)
+            {
+                Errors.Add(nameof(RecipeUpload), L[problem]);
+            }
+
+            return (null, recipe);
+        }
+
+        using var reader = new StreamReader(upload.OpenReadStream());
+        return (await reader.ReadToEndAsync(ct), null);
+    }
+
+    /// <summary>The fields the operator typed, checked here so each refusal reads in the operator's language.</summary>
+    private void CheckFields()
+    {
+        if (!string.IsNullOrWhiteSpace(Name) && TenantNames.Check(Name.Trim()) is not null)
+        {
+            Errors.Add(nameof(Name), L["Il nome può avere da 2 a 63 caratteri tra lettere minuscole, cifre e trattini (esempio: rivenditore-nord)."]);
+        }
+
+        if (TenantNames.NormalizePrefix(Prefix) is { Length: > 0 } prefix && TenantNames.CheckPrefix(prefix) is not null)
+        {
+            Errors.Add(nameof(Prefix), L["Il prefisso può avere da 2 a 63 caratteri tra lettere minuscole, cifre e trattini; la barra iniziale è facoltativa (esempio: /prova)."]);
+        }
+
+        foreach (var host in (Hosts ?? string.Empty).Split(['\n', ',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (TenantHosts.Check(TenantHosts.Normalize(host)) is not null)
+            {
+                Errors.Add(nameof(Hosts), L["«{0}» non è un nome host valido (esempi: clienti.esempio.it, *.esempio.it).", host]);
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(SupportEmail) && EmailAddress.Check(SupportEmail) is not null)
+        {
+            Errors.Add(nameof(SupportEmail), L["Scrivi un indirizzo e-mail valido (esempio: assistenza@rivenditore.it)."]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(AdminEmail) && EmailAddress.Check(AdminEmail) is not null)
+        {
+            Errors.Add(nameof(AdminEmail), L["Scrivi un indirizzo e-mail valido (esempio: amministrazione@rivenditore.it)."]);
+        }
+
+        foreach (var (field, value) in new[] { (nameof(PrimaryColor), PrimaryColor), (nameof(AccentColor), AccentColor) })
+        {
+            if (!string.IsNullOrWhiteSpace(value) && !System.Text.RegularExpressions.Regex.IsMatch(value.Trim(), "^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$"))
+            {
+                Errors.Add(field, L["Scrivi il colore in esadecimale (esempio: #0b5cad)."]);
+            }
+        }
     }
 }
