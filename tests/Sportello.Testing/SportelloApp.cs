@@ -119,6 +119,13 @@ public sealed class SportelloApp : WebApplicationFactory<Program>
         return await executor.ExecuteAsync(RecipeLoader.Parse(json, "test"), tenant);
     }
 
+    /// <summary>Runs a recipe file with its own folder, as the host runs the recipes of recipes/.</summary>
+    public async Task<string> RunRecipeFileAsync(string path, string? tenant = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<RecipeExecutor>().ExecuteAsync(RecipeLoader.LoadFile(path), tenant);
+    }
+
     /// <summary>Runs <paramref name="work"/> in a DI scope that belongs to <paramref name="tenant"/>, as a request would.</summary>
     public async Task<T> InTenantAsync<T>(string tenant, Func<IServiceProvider, Task<T>> work)
     {

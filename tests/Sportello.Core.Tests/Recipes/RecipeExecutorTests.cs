@@ -19,10 +19,9 @@ public abstract class RecipeExecutorTests(StoreKind kind) : ProviderTests(kind)
     public async Task Running_a_recipe_twice_changes_nothing_the_second_time()
     {
         var folder = RecipeFolder.Resolve("recipes");
-        var recipe = await File.ReadAllTextAsync(Path.Combine(folder, "reseller-demo.recipe.json"));
         var before = App.Registry.Find("demo")!.Settings;
 
-        await App.RunRecipeAsync(recipe);
+        await App.RunRecipeFileAsync(Path.Combine(folder, "reseller-demo.recipe.json"));
 
         var after = App.Registry.Find("demo")!.Settings;
         Assert.Equal(before.Version, after.Version);
