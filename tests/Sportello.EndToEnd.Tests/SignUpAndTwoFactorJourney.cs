@@ -39,7 +39,7 @@ public sealed partial class SignUpAndTwoFactorJourney(Browser browser) : IClassF
         await page.GetByRole(AriaRole.Button, new() { Name = "Registrati" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Controlla la tua posta" })).ToBeVisibleAsync();
 
-        var confirmation = Mailbox.Pickup(_app, "demo", email).Single();
+        var confirmation = (await Mailbox.WaitForPickupAsync(_app, "demo", email)).Single();
         await page.GotoAsync(Mailbox.FirstLink(confirmation));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Indirizzo confermato" })).ToBeVisibleAsync();
 

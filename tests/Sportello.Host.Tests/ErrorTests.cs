@@ -56,6 +56,6 @@ public sealed class ErrorTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync();
         Assert.Contains("Pagina non trovata", body);
-        Assert.Contains("--brand-primary:#1f6f50", body);
+        Assert.Contains("--brand-primary:#1f6f50", await Branding.StyleOfAsync(_app.ClientFor(), body));
     }
 }

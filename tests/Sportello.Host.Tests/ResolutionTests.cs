@@ -14,7 +14,7 @@ public abstract class ResolutionTests(StoreKind kind) : ProviderTests(kind)
 
         Assert.Contains("la piattaforma dei servizi fiduciari", root);
         Assert.Contains("Fiducia Digitale Demo", demo);
-        Assert.Contains("--brand-primary:#1f6f50", demo);
+        Assert.Contains("--brand-primary:#1f6f50", await Branding.StyleOfAsync(client, demo));
         Assert.DoesNotContain("Fiducia Digitale Demo", root);
     }
 

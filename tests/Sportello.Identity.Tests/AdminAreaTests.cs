@@ -202,13 +202,13 @@ public abstract partial class AdminAreaTests(StoreKind kind) : ProviderTests(kin
         var saved = await SignIn.PostFormAsync(admin, "/demo/admin/branding", "/demo/admin/branding", new(fields));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var home = await App.ClientFor().GetStringAsync("/demo/");
-        Assert.Contains("--brand-primary:#112233", home);
+        Assert.Contains("--brand-primary:#112233", await Branding.StyleOfAsync(App.ClientFor(), home));
         Assert.Contains("Fiducia Nuova", home);
 
         fields["Form.PrimaryColor"] = "red;}body{display:none";
         var refused = await SignIn.PostFormAsync(admin, "/demo/admin/branding", "/demo/admin/branding", new(fields));
         Assert.Contains("non è un colore esadecimale", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
-        Assert.Contains("--brand-primary:#112233", await App.ClientFor().GetStringAsync("/demo/"));
+        Assert.Contains("--brand-primary:#112233", await Branding.StyleOfAsync(App.ClientFor(), await App.ClientFor().GetStringAsync("/demo/")));
     }
 
     [Fact]

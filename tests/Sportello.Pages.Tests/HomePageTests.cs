@@ -7,10 +7,11 @@ public abstract class HomePageTests(StoreKind kind) : ProviderTests(kind)
     [Fact]
     public async Task Shows_the_tenants_name_branding_welcome_text_and_contacts()
     {
-        var html = WebUtility.HtmlDecode(await App.ClientFor().GetStringAsync("/demo/"));
+        var client = App.ClientFor();
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/demo/"));
 
         Assert.Contains("<title>Pagina iniziale · Fiducia Digitale Demo</title>", html);
-        Assert.Contains("--brand-primary:#1f6f50;--brand-accent:#e0672b;", html);
+        Assert.Contains("--brand-primary:#1f6f50;--brand-accent:#e0672b;", await Branding.StyleOfAsync(client, html));
         Assert.Contains("Identità digitale, PEC e SMS in un unico sportello", html);
         Assert.Contains("Serve aiuto?", html);
         Assert.Contains("Lun/Ven 08.30-18.00", html);
@@ -39,7 +40,7 @@ public abstract class HomePageTests(StoreKind kind) : ProviderTests(kind)
         await App.Tenants.UpdateAsync("demo", s => s with { Branding = s.Branding with { PrimaryColor = "#aa0000", DisplayName = "Nuovo Marchio" } });
 
         var html = await client.GetStringAsync("/demo/");
-        Assert.Contains("--brand-primary:#aa0000", html);
+        Assert.Contains("--brand-primary:#aa0000", await Branding.StyleOfAsync(client, html));
         Assert.Contains("Nuovo Marchio", html);
     }
 

@@ -71,6 +71,13 @@ public sealed class SportelloApp : WebApplicationFactory<Program>
             config["Sportello:DefaultStore:Server"] = "main";
         }
 
+        // A real socket for a browser: on a port chosen now, so links in e-mails (built from PublicUrl) lead back here.
+        var port = kestrel ? FreePort() : 0;
+        if (kestrel)
+        {
+            config["Sportello:PublicUrl"] = $"http://localhost:{port}";
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             config[key] = value;
@@ -80,7 +87,7 @@ public sealed class SportelloApp : WebApplicationFactory<Program>
         if (kestrel)
         {
             // A real socket on a free loopback port, for a browser to reach.
-            app.UseKestrel(0);
+            app.UseKestrel(port);
             app.StartServer();
         }
         else
@@ -89,6 +96,13 @@ public sealed class SportelloApp : WebApplicationFactory<Program>
         }
 
         return app;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public TenantRegistry Registry => Services.GetRequiredService<TenantRegistry>();

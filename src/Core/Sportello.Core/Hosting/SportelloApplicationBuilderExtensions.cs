@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Sportello.Core.Modules;
 using Sportello.Core.Security;
@@ -24,6 +25,13 @@ public static class SportelloApplicationBuilderExtensions
         {
             // First of all, so the client's address and scheme are right for host filtering, rate limits and cookies.
             app.UseForwardedHeaders(ProxyHeaders.For(options.Proxies));
+        }
+
+        app.UseMiddleware<SecurityHeaders>();
+        if (!app.Environment.IsDevelopment())
+        {
+            // Only over HTTPS (behind a proxy too, once its X-Forwarded-Proto is believed).
+            app.UseHsts();
         }
 
         // Last resort for failures outside a tenant (health probes, resolution itself): problem details, no stack trace.
@@ -54,6 +62,7 @@ public static class SportelloApplicationBuilderExtensions
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapGet(ApiAntiforgery.TokenPath, ApiAntiforgery.Token);
+        app.MapGet(BrandingStyle.Path, BrandingStyle.Serve);
         app.MapStaticAssets();
         app.MapRazorPages();
 

@@ -154,7 +154,12 @@ public static class SportelloServiceCollectionExtensions
         services.AddSingleton<IDataProtectionProvider>(sp => sp.GetRequiredService<TenantDataProtectionProvider>());
         services.AddSingleton<ITenantCache>(sp => sp.GetRequiredService<TenantDataProtectionProvider>());
 
-        services.AddAntiforgery(o => o.HeaderName = ApiAntiforgery.HeaderName);
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = ApiAntiforgery.HeaderName;
+            o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
+            o.SuppressXFrameOptionsHeader = true; // every answer says DENY already (SecurityHeaders)
+        });
         services.PostConfigure<AntiforgeryOptions>(o => o.Cookie = new TenantCookieBuilder(o.Cookie, ".sportello.af"));
         services.AddAuthentication();
         services.AddAuthorization();

@@ -65,6 +65,8 @@ internal static class StatusPages
         context.Response.StatusCode = status;
         context.Response.ContentType = "text/html; charset=utf-8";
         context.Response.Headers.CacheControl = "no-store";
+        // Plain pages with their own small style sheet inline, and nothing else.
+        context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
         var html = $$"""
             <!DOCTYPE html>
             <html lang="it">
