@@ -21,7 +21,7 @@ public abstract partial class SignInTests(StoreKind kind) : ProviderTests(kind)
 
         var profile = WebUtility.HtmlDecode(await client.GetStringAsync("/demo/account"));
         Assert.Contains("Marco Esposito", profile);
-        Assert.Contains("Customer", profile);
+        Assert.Contains("Cliente", profile);
     }
 
     [Fact]

@@ -33,6 +33,8 @@ public sealed class KnowledgeBaseModule : Module
 
     public override IEnumerable<AdminMenuEntry> AdminMenu => [new("Guide", "/admin/help", ManagePermission, 50)];
 
+    public override IEnumerable<SiteLink> SiteLinks => [new("Assistenza", "/help", 10)];
+
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddTenantDbContext<KnowledgeBaseDbContext>();

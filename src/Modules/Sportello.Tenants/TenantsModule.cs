@@ -32,6 +32,7 @@ public sealed class TenantsModule : Module
         services.AddSingleton<RecipeFiles>();
         services.AddScoped<TenantProvisioning>();
         services.AddScoped<TenantOperations>();
+        services.AddSingleton<ModuleReach>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => TenantsApi.Map(endpoints);

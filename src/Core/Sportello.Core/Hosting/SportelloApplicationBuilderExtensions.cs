@@ -63,6 +63,7 @@ public static class SportelloApplicationBuilderExtensions
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapGet(ApiAntiforgery.TokenPath, ApiAntiforgery.Token);
         app.MapGet(BrandingStyle.Path, BrandingStyle.Serve);
+        app.MapGet(BrandingStyle.IconPath, BrandingStyle.ServeIcon);
         app.MapStaticAssets();
         app.MapRazorPages();
 

@@ -40,6 +40,9 @@ public abstract class Module
 
     public virtual IEnumerable<AdminMenuEntry> AdminMenu => [];
 
+    /// <summary>Links of the public site's header and footer, for every visitor of a tenant with the module on.</summary>
+    public virtual IEnumerable<SiteLink> SiteLinks => [];
+
     /// <summary>Plan limits the module enforces; each needs an <c>IPlanUsage</c> registered for its key.</summary>
     public virtual IEnumerable<PlanLimit> Limits => [];
 

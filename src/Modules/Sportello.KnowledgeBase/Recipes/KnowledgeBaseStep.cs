@@ -53,7 +53,8 @@ public sealed class KnowledgeBaseStep(TimeProvider time) : RecipeStep<KnowledgeB
     public override string Name => "knowledge-base";
     public override string ModuleId => KnowledgeBaseModule.ModuleId;
 
-    internal const string ImportAuthor = "ricetta";
+    /// <summary>Who wrote the guides a recipe brings, as revisions and the editor show it.</summary>
+    internal const string ImportAuthor = "Importazione iniziale";
 
     protected override IEnumerable<ValidationProblem> Validate(KnowledgeBaseStepModel step, RecipePlan plan)
     {

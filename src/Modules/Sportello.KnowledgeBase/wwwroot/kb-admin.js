@@ -1,6 +1,40 @@
 // Live preview of a guide's Markdown body in the back office: 400 ms after the editor stops typing, the body is posted
 // to the page's Preview handler (antiforgery token in the RequestVerificationToken header) and the sanitized HTML the
 // server returns replaces the preview. Without JavaScript the "Anteprima" button does the same with a full page.
+// The slug is suggested from the title while the editor has not typed one, and a slug the browser refuses says why.
+(function () {
+    'use strict';
+    var slug = document.querySelector('input[data-slug-from]');
+    if (!slug) {
+        return;
+    }
+
+    var title = document.querySelector('input[name="' + slug.getAttribute('data-slug-from') + '"]');
+    var typed = slug.value.length > 0;
+    function suggest(text) {
+        return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+            .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 150);
+    }
+
+    if (title) {
+        title.addEventListener('input', function () {
+            if (!typed) {
+                slug.value = suggest(title.value);
+            }
+        });
+    }
+
+    slug.addEventListener('input', function () {
+        typed = slug.value.length > 0;
+        slug.setCustomValidity('');
+    });
+    slug.addEventListener('invalid', function () {
+        if (slug.validity.patternMismatch) {
+            slug.setCustomValidity(slug.getAttribute('data-slug-message'));
+        }
+    });
+})();
+
 (function () {
     'use strict';
     var form = document.getElementById('kb-editor');

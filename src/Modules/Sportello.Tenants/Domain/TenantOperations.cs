@@ -31,6 +31,15 @@ public sealed class TenantOperations(
     /// <summary>The modules that would be switched on (dependencies included) and off; a refusal when not allowed.</summary>
     public async Task<ModuleChangePreview> PreviewAsync(string name, IReadOnlyList<string> enable, IReadOnlyList<string> disable, CancellationToken ct)
     {
+        var blanks = enable.Select((id, i) => (Field: $"enable[{i}]", id)).Concat(disable.Select((id, i) => (Field: $"disable[{i}]", id)))
+            .Where(e => string.IsNullOrWhiteSpace(e.id))
+            .Select(e => new ValidationProblem(e.Field, "Manca il nome del modulo."))
+            .ToList();
+        if (blanks.Count > 0)
+        {
+            throw new SportelloValidationException(blanks);
+        }
+
         var tenant = await GetAsync(name, ct);
         var enabling = enable.Count == 0 ? [] : tenants.CheckEnable(tenant, enable).Except(tenant.EnabledModules).ToList();
         var removing = disable.Where(tenant.EnabledModules.Contains).ToHashSet(StringComparer.Ordinal);

@@ -89,25 +89,51 @@ public static partial class TenantSettingsRules
             }
         }
 
-        if (branding.DisplayName is { Length: > 100 })
+        if (branding.DisplayName is { } name && (string.IsNullOrWhiteSpace(name) || name.Length > TenantBranding.MaxDisplayName))
         {
-            yield return new(Join(path, "displayName"), "Il nome visualizzato può avere al massimo 100 caratteri.");
+            yield return new(Join(path, "displayName"), $"Scrivi il nome da mostrare ai clienti (al massimo {TenantBranding.MaxDisplayName} caratteri).");
         }
 
-        if (branding.LogoUrl is { } logo && !(logo.StartsWith('/') && !logo.StartsWith("//", StringComparison.Ordinal))
-            && !(Uri.TryCreate(logo, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps))
+        foreach (var (field, url, what) in new[] { ("logoUrl", branding.LogoUrl, "Il logo"), ("privacyUrl", branding.PrivacyUrl, "L'informativa sulla privacy"), ("termsUrl", branding.TermsUrl, "Le condizioni") })
         {
-            yield return new(Join(path, "logoUrl"), "Il logo deve essere un percorso che inizia con '/' o un indirizzo https://.");
-        }
-
-        foreach (var (field, value) in new[] { ("customerPhone", branding.CustomerPhone), ("partnerPhone", branding.PartnerPhone), ("businessHours", branding.BusinessHours), ("supportEmail", branding.SupportEmail) })
-        {
-            if (value is { Length: > 60 })
+            if (url is not null && !IsLink(url))
             {
-                yield return new(Join(path, field), "Il valore può avere al massimo 60 caratteri.");
+                yield return new(Join(path, field), $"{what} deve essere un percorso che inizia con '/' o un indirizzo https:// (al massimo {TenantBranding.MaxUrl} caratteri).");
             }
         }
+
+        foreach (var (field, phone) in new[] { ("customerPhone", branding.CustomerPhone), ("partnerPhone", branding.PartnerPhone) })
+        {
+            if (phone is not null && PhoneNumber.Check(phone) is { } problem)
+            {
+                yield return new(Join(path, field), problem);
+            }
+        }
+
+        if (branding.SupportEmail is { } email && EmailAddress.Check(email) is { } emailProblem)
+        {
+            yield return new(Join(path, "supportEmail"), emailProblem);
+        }
+
+        if (branding.Tagline is { Length: > TenantBranding.MaxTagline })
+        {
+            yield return new(Join(path, "tagline"), $"La frase di presentazione può avere al massimo {TenantBranding.MaxTagline} caratteri.");
+        }
+
+        if (branding.BusinessHours is { Length: > TenantBranding.MaxHours })
+        {
+            yield return new(Join(path, "businessHours"), $"Gli orari possono avere al massimo {TenantBranding.MaxHours} caratteri.");
+        }
     }
+
+    // "/logo.png" is a path of this site; "//evil", "/\\evil" and anything with a backslash or a control character is
+    // another host to a browser, whatever it looks like here.
+    private static bool IsLink(string url) =>
+        url.Length <= TenantBranding.MaxUrl && (IsLocalPath(url)
+            || Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && !url.Contains('\\'));
+
+    private static bool IsLocalPath(string path) =>
+        path.Length > 1 && path[0] == '/' && path[1] is not ('/' or '\\') && !path.Contains('\\') && !path.Any(char.IsControl);
 
     private static string Join(string path, string field) => path == "$" ? "$." + field : $"{path}.{field}";
 }

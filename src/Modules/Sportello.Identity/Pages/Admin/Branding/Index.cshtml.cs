@@ -1,20 +1,25 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Sportello.Core.Recipes.Steps;
 using Sportello.Core.Security;
 using Sportello.Core.Tenancy;
+using Sportello.Core.Validation;
 
 namespace Sportello.Identity.Pages.Admin.Branding;
 
-/// <summary>The reseller's own look: name, logo, colours and contacts, applied on the next request without a rebuild.</summary>
+/// <summary>
+/// The reseller's own look: name, logo, colours, contacts and legal links, applied on the next request without a
+/// rebuild. Checked by the same rules as recipes; each refusal beside its field, nothing cut short silently.
+/// </summary>
 [RequirePermission(IdentityPermissions.ManageSettings)]
-public sealed class IndexModel(TenantContext tenant, TenantService tenants) : PageModel
+public sealed class IndexModel(TenantContext tenant, TenantService tenants, IStringLocalizer<IdentityStrings> L) : PageModel
 {
     [BindProperty]
     public TenantBranding Form { get; set; } = new();
 
     public bool Saved { get; private set; }
-    public IReadOnlyList<string> Errors { get; private set; } = [];
+    public FieldErrors Errors { get; } = new();
 
     public void OnGet(bool saved)
     {
@@ -26,17 +31,26 @@ public sealed class IndexModel(TenantContext tenant, TenantService tenants) : Pa
     {
         var branding = Form with
         {
-            DisplayName = Blank(Form.DisplayName),
+            DisplayName = Form.DisplayName?.Trim() ?? string.Empty,
             LogoUrl = Blank(Form.LogoUrl),
+            Tagline = Blank(Form.Tagline),
             CustomerPhone = Blank(Form.CustomerPhone),
             PartnerPhone = Blank(Form.PartnerPhone),
             SupportEmail = Blank(Form.SupportEmail),
             BusinessHours = Blank(Form.BusinessHours),
+            PrivacyUrl = Blank(Form.PrivacyUrl),
+            TermsUrl = Blank(Form.TermsUrl),
         };
-        var problems = TenantSettingsRules.CheckBranding(branding, "branding").ToList();
-        if (problems.Count > 0)
+        foreach (var problem in TenantSettingsRules.CheckBranding(branding, "$"))
         {
-            Errors = problems.Select(p => p.Message).ToList();
+            // "$.customerPhone" is the form's "Form.CustomerPhone".
+            var field = problem.Field[2..];
+            Errors.Add("Form." + char.ToUpperInvariant(field[0]) + field[1..], L[problem.Message]);
+        }
+
+        if (Errors.Count > 0)
+        {
+            Form = branding;
             return Page();
         }
 

@@ -22,7 +22,9 @@ public sealed class DetailsModel(
     ModuleCatalog modules,
     TenantOperations operations,
     TenantContext current,
-    IAuthorizationService authorization) : PageModel
+    ModuleReach reach,
+    IAuthorizationService authorization,
+    Microsoft.Extensions.Localization.IStringLocalizer<TenantsStrings> L) : PageModel
 {
     public Tenant Tenant { get; private set; } = null!;
     public IReadOnlyList<Module> Available { get; private set; } = [];
@@ -39,6 +41,24 @@ public sealed class DetailsModel(
     [BindProperty] public string? SettingsJson { get; set; }
     [BindProperty] public Dictionary<string, string?> Limits { get; set; } = [];
     [BindProperty] public string? Confirmation { get; set; }
+
+    /// <summary>"suspend": the step that asks before the tenant goes offline.</summary>
+    [BindProperty(SupportsGet = true)] public string? Confirm { get; set; }
+
+    /// <summary>What a module shows people, for saying what stops working when it is switched off.</summary>
+    public ModuleReach.Reach ReachOf(Module module) => reach.Of(module);
+
+    /// <summary>Why a module cannot be switched off here, or null when it can: other enabled modules need it, or the platform does.</summary>
+    public string? LockedBecause(Module module)
+    {
+        if (Tenant.Settings.IsDefault && module.Id == TenantsModule.ModuleId)
+        {
+            return L["Serve alla piattaforma per amministrare i tenant."].Value;
+        }
+
+        var dependents = modules.Dependents(module.Id, Tenant.Settings.EnabledModules);
+        return dependents.Count == 0 ? null : L["Non si può disattivare: serve a {0}.", string.Join(", ", dependents.Select(id => modules.Find(id)?.Name ?? id))].Value;
+    }
 
     public string SettingsText(string moduleId) =>
         Tenant.Settings.ModuleSettings.TryGetValue(moduleId, out var json)
