@@ -27,7 +27,7 @@ public abstract class MarkdownExportTests(StoreKind kind) : ProviderTests(kind)
         var (categories, articles, problems) = ContentFolder.Load(Path.Combine(folder, "kb"));
         var stored = await App.InTenantAsync("demo", sp => sp.GetRequiredService<KnowledgeBaseDbContext>().Articles.AsNoTracking().ToListAsync());
         Assert.Empty(problems);
-        Assert.Equal(9, categories.Count);
+        Assert.Equal(10, categories.Count);
         Assert.Equal(stored.Count, articles.Count);
         foreach (var file in articles)
         {

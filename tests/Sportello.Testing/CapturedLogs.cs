@@ -39,7 +39,7 @@ public sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
                     }
                 }
             }, values);
-            owner.Lines.Enqueue(new LogLine(category, logLevel, formatter(state, exception), values));
+            owner.Lines.Enqueue(new LogLine(category, logLevel, exception is null ? formatter(state, exception) : $"{formatter(state, exception)}\n{exception}", values));
         }
     }
 }

@@ -114,7 +114,8 @@ public sealed class IdentityModule : Module
         }
     }
 
-    // API clients get a status code, not a redirect to the sign-in page.
+    // API clients get a status code, not a redirect to the sign-in page. Pages get a redirect within the site: the
+    // framework builds an absolute one from the request's Host, which a client chooses.
     private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
     {
         if (context.Request.Path.StartsWithSegments("/api"))
@@ -123,7 +124,7 @@ public sealed class IdentityModule : Module
         }
         else
         {
-            context.Response.Redirect(context.RedirectUri);
+            context.Response.Redirect(Uri.TryCreate(context.RedirectUri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : context.RedirectUri);
         }
 
         return Task.CompletedTask;

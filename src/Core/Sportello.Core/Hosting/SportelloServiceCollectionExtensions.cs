@@ -117,7 +117,11 @@ public static class SportelloServiceCollectionExtensions
         RateLimits.Add(services, settings.RateLimits);
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(SportelloCultures.Configure);
-        services.AddRazorPages(o => o.Conventions.Add(new ModulePageConvention(catalog)));
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.Add(new ModulePageConvention(catalog));
+            o.Conventions.ConfigureFilter(new Web.UnmatchedPostFilter());
+        });
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.ModelMetadataDetailsProviders.Add(new Web.EmptyStringsStayEmpty()));
         services.AddOutputCache(o => o.AddPolicy(TenantOutputCachePolicy.Name, new TenantOutputCachePolicy()));
         services.AddProblemDetails();

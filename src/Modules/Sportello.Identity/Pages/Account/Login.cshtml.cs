@@ -55,7 +55,7 @@ public sealed class LoginModel(SignInManager<SportelloUser> signIn, SignInThrott
 
         var client = HttpContext.Connection.RemoteIpAddress?.ToString();
         var user = await Users.FindByEmailAsync(email);
-        if (await throttle.IsBlockedAsync(email, client, ct))
+        if (await throttle.IsBlockedAsync(email, client, user?.SecurityStamp, ct))
         {
             SpendAPasswordCheck();
             await audit.RecordAsync(AuditActions.SignInFailed, user, email, "too many attempts from this client", ct);
@@ -72,7 +72,7 @@ public sealed class LoginModel(SignInManager<SportelloUser> signIn, SignInThrott
         var result = await signIn.PasswordSignInAsync(user, Password, RememberMe, lockoutOnFailure: false);
         if (result.Succeeded || result.RequiresTwoFactor)
         {
-            await throttle.ForgetAsync(email, client, ct);
+            await throttle.ForgetAsync(email, client, user.SecurityStamp, ct);
             if (result.RequiresTwoFactor)
             {
                 return RedirectToPage("LoginTwoFactor", new { ReturnUrl = ReturnUrls.Safe(Url, ReturnUrl), RememberMe });
@@ -98,7 +98,7 @@ public sealed class LoginModel(SignInManager<SportelloUser> signIn, SignInThrott
 
     private async Task<IActionResult> FailedAsync(SportelloUser? user, string email, string? client, string? detail, CancellationToken ct)
     {
-        await throttle.RecordFailureAsync(email, client, ct);
+        await throttle.RecordFailureAsync(email, client, user?.SecurityStamp, ct);
         await audit.RecordAsync(AuditActions.SignInFailed, user, email, detail, ct);
         Error = Refused;
         return Page();

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Sportello.Testing;
+
+/// <summary>
+/// Every Razor page of every module, from the routing table, as an address of a tenant: the sweeps that post each
+/// form empty, look for forged hosts and measure pages at phone width cover a module's pages without being told
+/// about them. A page whose route has a parameter needs a sample value here; an unknown one fails the sweep, saying so.
+/// </summary>
+public static class PageRoutes
+{
+    public static IReadOnlyList<string> Patterns(SportelloApp app) =>
+        app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null)
+            .Select(e => e.RoutePattern.RawText!.Trim('/'))
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>The page's address inside the tenant (without its prefix), parameters filled with real values of the demo data.</summary>
+    public static async Task<string> AddressAsync(SportelloApp app, string tenant, string pattern)
+    {
+        var values = await SamplesAsync(app, tenant);
+        var path = System.Text.RegularExpressions.Regex.Replace(pattern, @"\{([a-zA-Z]+)(:[^}]*)?\}", m =>
+            values.TryGetValue(m.Groups[1].Value + m.Groups[2].Value, out var value) || values.TryGetValue(m.Groups[1].Value, out value)
+                ? value
+                : throw new InvalidOperationException($"The page '{pattern}' has a route parameter '{m.Groups[1].Value}': add a sample value for it to {nameof(PageRoutes)}."));
+        return "/" + path + (Queries.TryGetValue(pattern, out var query) ? query : string.Empty);
+    }
+
+    // Pages that show their forms only for a query string.
+    private static readonly Dictionary<string, string> Queries = new(StringComparer.Ordinal)
+    {
+        ["admin/mail/template"] = "?key=account.reset-password&language=it",
+    };
+
+    private static Task<Dictionary<string, string>> SamplesAsync(SportelloApp app, string tenant) => app.InTenantAsync(tenant, async sp =>
+    {
+        var users = sp.GetRequiredService<UserManager<Sportello.Identity.Data.SportelloUser>>();
+        var someone = await users.Users.OrderBy(u => u.Email).Where(u => !u.Email!.StartsWith("admin@")).Select(u => u.Id).FirstOrDefaultAsync()
+            ?? await users.Users.Select(u => u.Id).FirstAsync();
+        var guide = app.Registry.Find(tenant)!.IsEnabled("knowledge-base")
+            ? await sp.GetRequiredService<Sportello.KnowledgeBase.Data.KnowledgeBaseDbContext>().Articles
+                .OrderBy(a => a.Slug).Where(a => a.Status == Sportello.KnowledgeBase.Domain.ArticleStatus.Published)
+                .Join(sp.GetRequiredService<Sportello.KnowledgeBase.Data.KnowledgeBaseDbContext>().Categories, a => a.CategoryId, c => c.Id, (a, c) => new { a.Id, a.Slug, Category = c.Slug })
+                .FirstOrDefaultAsync()
+            : null;
+        return new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["id"] = someone,
+            ["name"] = "demo",
+            ["code"] = "404",
+            ["category"] = guide?.Category ?? "spid",
+            ["slug"] = guide?.Slug ?? "guida",
+        }.Concat(guide is null ? [] : [new KeyValuePair<string, string>("id:guid", guide.Id.ToString())]).ToDictionary();
+    });
+}
