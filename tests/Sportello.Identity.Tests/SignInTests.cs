@@ -57,6 +57,24 @@ public abstract partial class SignInTests(StoreKind kind) : ProviderTests(kind)
     }
 
     [Fact]
+    public async Task Choosing_a_new_password_lifts_the_pause_at_once()
+    {
+        const string device = "203.0.113.23";
+        for (var i = 0; i < 5; i++)
+        {
+            await SignIn.PostLoginAsync(App.ClientFor(address: device), "/demo", SignIn.DemoCustomer, "password-sbagliata");
+        }
+
+        await App.InTenantAsync("demo", async sp =>
+        {
+            var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Sportello.Identity.Data.SportelloUser>>();
+            var user = (await users.FindByEmailAsync(SignIn.DemoCustomer))!;
+            return await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), "Password-Nuova-42");
+        });
+        await SignIn.AsAsync(App.ClientFor(address: device), "/demo", SignIn.DemoCustomer, "Password-Nuova-42");
+    }
+
+    [Fact]
     public async Task Unknown_and_unconfirmed_addresses_are_throttled_the_same_way_so_the_answer_reveals_nothing()
     {
         await App.InTenantAsync("demo", async sp =>

@@ -92,6 +92,37 @@ public abstract partial class TwoFactorTests(StoreKind kind) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_same_code_posted_twice_at_once_enrols_once_and_never_fails_with_a_500()
+    {
+        var client = _app.ClientFor();
+        await SignIn.AsAsync(client, "/demo", SignIn.DemoCustomer, SignIn.DemoCustomerPassword);
+        var page = await client.GetStringAsync("/demo/account/two-factor/enable");
+        var key = KeyField().Match(page).Groups[1].Value;
+        HttpRequestMessage Post() => new(HttpMethod.Post, "/demo/account/two-factor/enable")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Code"] = Code(key), ["__RequestVerificationToken"] = SignIn.AntiforgeryToken(page) }),
+        };
+
+        var answers = await Task.WhenAll(client.SendAsync(Post()), client.SendAsync(Post()), client.SendAsync(Post()));
+        Assert.All(answers, a => Assert.True((int)a.StatusCode < 500, $"answered {(int)a.StatusCode}"));
+        var texts = await Task.WhenAll(answers.Select(async a => WebUtility.HtmlDecode(await a.Content.ReadAsStringAsync())));
+        Assert.Single(texts, t => t.Contains("Verifica in due passaggi attiva", StringComparison.Ordinal));
+
+        _time.Advance(TimeSpan.FromSeconds(30));
+        var second = _app.ClientFor();
+        var login = await SignIn.PostLoginAsync(second, "/demo", SignIn.DemoCustomer, SignIn.DemoCustomerPassword);
+        var step = login.Headers.Location!.OriginalString;
+        var stepPage = await second.GetStringAsync(step);
+        HttpRequestMessage Verify() => new(HttpMethod.Post, step)
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Code"] = Code(key), ["__RequestVerificationToken"] = SignIn.AntiforgeryToken(stepPage) }),
+        };
+        var signIns = await Task.WhenAll(second.SendAsync(Verify()), second.SendAsync(Verify()));
+        Assert.All(signIns, a => Assert.True((int)a.StatusCode < 500, $"answered {(int)a.StatusCode}"));
+        Assert.Single(signIns, a => a.StatusCode == HttpStatusCode.Redirect);
+    }
+
+    [Fact]
     public async Task A_recovery_code_signs_in_once()
     {
         var (_, codes) = await EnrolAsync();

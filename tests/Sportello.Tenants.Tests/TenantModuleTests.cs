@@ -49,6 +49,18 @@ public abstract class TenantModuleTests(StoreKind kind) : ProviderTests(kind)
     }
 
     [Fact]
+    public async Task A_missing_module_name_is_a_field_error_not_a_500()
+    {
+        var api = await TenantApi.SignInAsync(App);
+        var response = await api.Client.SendAsync(ApiToken.Json(HttpMethod.Post, "/api/tenants/demo/modules", null, """{ "enable": [null], "disable": ["pages", " "] }"""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Manca il nome del modulo.", await TenantApi.ErrorsForAsync(response, "enable[0]"));
+        Assert.Contains("Manca il nome del modulo.", await TenantApi.ErrorsForAsync(response, "disable[1]"));
+        Assert.Contains("pages", App.Registry.Find("demo")!.Settings.EnabledModules);
+    }
+
+    [Fact]
     public async Task A_reseller_can_never_get_the_platform_tenant_module()
     {
         var api = await TenantApi.SignInAsync(App);

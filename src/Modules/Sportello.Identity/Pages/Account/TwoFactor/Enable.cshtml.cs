@@ -66,8 +66,18 @@ public sealed class EnableModel(SignInManager<SportelloUser> signIn, TenantConte
             return Page();
         }
 
-        await Users.SetTwoFactorEnabledAsync(user, true);
-        RecoveryCodes = (await Users.GenerateNewTwoFactorRecoveryCodesAsync(user, IndexModel.RecoveryCodeCount))!.ToList();
+        // A second request with the same code, sent at the same moment, finds the user changed under it: it says so.
+        var codes = (await Users.SetTwoFactorEnabledAsync(user, true)).Succeeded
+            ? await Users.GenerateNewTwoFactorRecoveryCodesAsync(user, IndexModel.RecoveryCodeCount)
+            : null;
+        if (codes is null)
+        {
+            Error = "La verifica in due passaggi è appena stata attivata da un'altra richiesta: ricarica la pagina.";
+            await ShowKeyAsync(user);
+            return Page();
+        }
+
+        RecoveryCodes = codes.ToList();
         await signIn.RefreshSignInAsync(user);
         await audit.RecordAsync(AuditActions.TwoFactorEnabled, user, ct: ct);
         return Page();

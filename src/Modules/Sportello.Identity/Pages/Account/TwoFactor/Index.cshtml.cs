@@ -42,7 +42,13 @@ public sealed class IndexModel(SignInManager<SportelloUser> signIn, AuditLog aud
             return Page();
         }
 
-        NewCodes = (await Users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))!.ToList();
+        NewCodes = (await Users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))?.ToList() ?? [];
+        if (NewCodes.Count == 0)
+        {
+            Error = "I codici sono appena stati cambiati da un'altra richiesta: ricarica la pagina.";
+            return Page();
+        }
+
         await audit.RecordAsync(AuditActions.RecoveryCodesGenerated, user, ct: ct);
         await LoadAsync();
         return Page();
