@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The test command: installs what the tests need when missing (PostgreSQL 15, Redis, aiosmtpd, Debian's chromium),
-# starts the servers on 127.0.0.1,
-# runs `dotnet test SaaS.sln`, and stops whatever it started. Extra arguments go to `dotnet test`.
+# The test command: installs what the tests need when missing (PostgreSQL 15, Redis, aiosmtpd, Debian's chromium, a
+# Java runtime and Node.js for the page audits), starts the servers on 127.0.0.1, runs `dotnet test SaaS.sln`, then
+# audits the public pages (scripts/audit.sh), and stops whatever it started. Extra arguments go to `dotnet test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,6 +13,8 @@ command -v pg_ctlcluster >/dev/null 2>&1 || missing+=(postgresql)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 /usr/bin/python3 -c "import aiosmtpd" >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing ${missing[*]}"
   as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
@@ -84,6 +86,15 @@ set +e
 dotnet test SaaS.sln --nologo "$@" 2>&1 | tee "$results"
 status=${PIPESTATUS[0]}
 set -e
+
+# Lighthouse and the Nu HTML checker on the public pages, once the tests pass; their scores are printed.
+if [ "$status" -eq 0 ]; then
+  set +e
+  bash scripts/audit.sh
+  status=$?
+  set -e
+  [ "$status" -eq 0 ] || log "the page audits missed their targets (see above)"
+fi
 
 # One closing line for the whole run, summed over the test projects.
 awk '
