@@ -1,5 +1,6 @@
 using System.Net;
 using Sportello.Mail.Data;
+using Sportello.Core.Tenancy;
 using Sportello.Mail.Domain;
 
 namespace Sportello.Identity.Tests;
@@ -129,6 +130,49 @@ public abstract class MailSafetyTests(AppFixture fixture)
         }
 
         Assert.Fail("The reset mail was neither refused nor reported.");
+    }
+
+    [Fact]
+    public async Task When_the_mail_server_fails_the_page_says_why_and_keeps_what_was_done()
+    {
+        // A host that was public when saved and now resolves inside (or a server that went away): sending fails.
+        var tenants = App.Services.GetRequiredService<TenantService>();
+        var original = App.Registry.Find("demo")!.ModuleSettings<MailSettings>("mail");
+        await tenants.UpdateAsync("demo", s => s.WithModuleSettings("mail", original with { Smtp = new SmtpSettings { Host = "127.0.0.1", Port = 1, Security = SmtpSecurity.None } }));
+        try
+        {
+            var admin = await AdminAsync();
+            var invited = await SignIn.PostFormAsync(admin, "/demo/admin/users", "/demo/admin/users?handler=Invite", new()
+            {
+                ["InviteName"] = "Ugo Serra", ["InviteEmail"] = "ugo.serra@example.it", ["InviteRole"] = "Customer",
+            });
+            Assert.Equal(HttpStatusCode.OK, invited.StatusCode);
+            var text = await TextAsync(invited);
+            Assert.Contains("ugo.serra@example.it è stato aggiunto, ma l'invito non è partito. Il server di posta 127.0.0.1:1 non esiste o non è raggiungibile da Internet.", text);
+            var id = await App.InTenantAsync("demo", sp => sp.GetRequiredService<Sportello.Identity.Data.IdentityStoreDbContext>().Users
+                .Where(u => u.Email == "ugo.serra@example.it").Select(u => u.Id).SingleAsync());
+
+            var details = $"/demo/admin/users/{id}";
+            var resent = await SignIn.PostFormAsync(admin, details, $"{details}?handler=ResendInvitation", new());
+            Assert.Equal(HttpStatusCode.OK, resent.StatusCode);
+            Assert.Contains("L'invito non è partito. Il server di posta 127.0.0.1:1", await TextAsync(resent));
+
+            var english = await SignIn.PostFormAsync(admin, details + "?culture=en-GB", $"{details}?handler=ResendInvitation&culture=en-GB", new());
+            Assert.Contains("The invitation did not go out. The mail server 127.0.0.1:1 does not exist", await TextAsync(english));
+
+            var customer = App.ClientFor();
+            await SignIn.AsAsync(customer, "/demo", SignIn.DemoCustomer, SignIn.DemoCustomerPassword);
+            var profile = await SignIn.PostFormAsync(customer, "/demo/account", "/demo/account", new()
+            {
+                ["DisplayName"] = "Marco Esposito", ["NewEmail"] = "nuovo.indirizzo@example.it", ["Culture"] = "",
+            });
+            Assert.Equal(HttpStatusCode.OK, profile.StatusCode);
+            Assert.Contains("il messaggio per confermare il nuovo indirizzo non è partito", await TextAsync(profile));
+        }
+        finally
+        {
+            await tenants.UpdateAsync("demo", s => s.WithModuleSettings("mail", original));
+        }
     }
 
     [Fact]

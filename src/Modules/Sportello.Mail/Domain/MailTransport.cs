@@ -7,6 +7,7 @@ using MimeKit;
 using Sportello.Core.Security;
 using Sportello.Core.Storage;
 using Sportello.Core.Tenancy;
+using Sportello.Core.Validation;
 
 namespace Sportello.Mail.Domain;
 
@@ -25,21 +26,31 @@ public sealed class MailTransport(
 {
     public const string PasswordPurpose = "Sportello.Mail.SmtpPassword";
 
+    // A server that does not answer must not hold a page (or the transaction around it) for the system's minutes.
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(15);
+    private const int CommandTimeoutMs = 30_000;
+
     public async Task SendAsync(Tenant tenant, MailSettings settings, OutgoingMail mail, CancellationToken ct)
     {
         var message = Build(tenant, settings, mail);
         if (settings.Smtp is { } own)
         {
-            using var socket = await outbound.ConnectAsync(own.Host, own.Port, "smtp.host", ct);
-            var password = own.ProtectedPassword is null ? null : protection.CreateProtector(PasswordPurpose).Unprotect(own.ProtectedPassword);
-            await DeliverAsync(message, own.Host, own.Port, own.Security, own.UserName, password, socket, ct);
+            await GuardAsync($"{own.Host}:{own.Port}", async () =>
+            {
+                using var connecting = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                connecting.CancelAfter(ConnectTimeout);
+                using var socket = await outbound.ConnectAsync(own.Host, own.Port, "smtp.host", connecting.Token);
+                var password = own.ProtectedPassword is null ? null : protection.CreateProtector(PasswordPurpose).Unprotect(own.ProtectedPassword);
+                await DeliverAsync(message, own.Host, own.Port, own.Security, own.UserName, password, socket, ct);
+            }, ct);
             return;
         }
 
         var p = platform.Value;
         if (!string.IsNullOrWhiteSpace(p.SmtpHost))
         {
-            await DeliverAsync(message, p.SmtpHost, p.SmtpPort, p.SmtpSecurity, p.SmtpUserName, p.SmtpPassword, null, ct);
+            await GuardAsync($"{p.SmtpHost}:{p.SmtpPort}",
+                () => DeliverAsync(message, p.SmtpHost, p.SmtpPort, p.SmtpSecurity, p.SmtpUserName, p.SmtpPassword, null, ct), ct);
             return;
         }
 
@@ -50,9 +61,35 @@ public sealed class MailTransport(
         logger.LogInformation("Mail to {To} written to {File}", mail.To, file);
     }
 
+    /// <summary>Every way a delivery can fail becomes one <see cref="MailDeliveryException"/>; cancellation stays cancellation.</summary>
+    private async Task GuardAsync(string server, Func<Task> deliver, CancellationToken ct)
+    {
+        try
+        {
+            await deliver();
+        }
+        catch (Exception ex) when (!(ex is OperationCanceledException && ct.IsCancellationRequested) && ProblemOf(ex) is { } problem)
+        {
+            logger.LogWarning(ex, "Mail not delivered through {Server}: {Problem}", server, problem);
+            throw new MailDeliveryException(problem, server, ex);
+        }
+    }
+
+    private static MailDeliveryProblem? ProblemOf(Exception ex) => ex switch
+    {
+        SportelloValidationException => MailDeliveryProblem.NotAllowed,
+        AuthenticationException => MailDeliveryProblem.CredentialsRefused,
+        MailKit.Net.Smtp.SmtpCommandException => MailDeliveryProblem.MessageRefused,
+        System.Security.Cryptography.CryptographicException => MailDeliveryProblem.PasswordUnreadable,
+        SslHandshakeException or MailKit.ProtocolException or MailKit.ServiceNotConnectedException or System.Net.Sockets.SocketException
+            or IOException or System.Security.Authentication.AuthenticationException or OperationCanceledException or TimeoutException
+            => MailDeliveryProblem.Unreachable,
+        _ => null,
+    };
+
     private async Task DeliverAsync(MimeMessage message, string host, int port, SmtpSecurity security, string? user, string? password, System.Net.Sockets.Socket? socket, CancellationToken ct)
     {
-        using var client = new SmtpClient();
+        using var client = new SmtpClient { Timeout = CommandTimeoutMs };
         var options = security switch
         {
             SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
@@ -61,7 +98,9 @@ public sealed class MailTransport(
         };
         if (socket is null)
         {
-            await client.ConnectAsync(host, port, options, ct);
+            using var connecting = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            connecting.CancelAfter(ConnectTimeout);
+            await client.ConnectAsync(host, port, options, connecting.Token);
         }
         else
         {

@@ -8,6 +8,7 @@ using Sportello.Core.Localization;
 using Sportello.Core.Validation;
 using Sportello.Identity.Data;
 using Sportello.Identity.Domain;
+using Sportello.Mail.Domain;
 
 namespace Sportello.Identity.Pages.Account;
 
@@ -91,7 +92,16 @@ public sealed class IndexModel(SignInManager<SportelloUser> signIn, AccountMail 
         if (changingEmail)
         {
             // The address changes only when the link sent to it is opened: nobody can take over an address they cannot read.
-            await mail.SendEmailChangeAsync(user, NewEmail!.Trim(), ct);
+            try
+            {
+                await mail.SendEmailChangeAsync(user, NewEmail!.Trim(), ct);
+            }
+            catch (MailDeliveryException)
+            {
+                Errors = ["Il resto è stato salvato, ma il messaggio per confermare il nuovo indirizzo non è partito: riprova tra qualche minuto."];
+                await ShowAsync(user);
+                return Page();
+            }
         }
 
         // Redirect, so the confirmation is shown by a fresh request that already speaks the chosen language.

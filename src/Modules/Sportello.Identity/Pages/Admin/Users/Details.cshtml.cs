@@ -9,6 +9,7 @@ using Sportello.Core.Tenancy;
 using Sportello.Core.Validation;
 using Sportello.Identity.Data;
 using Sportello.Identity.Domain;
+using Sportello.Mail.Domain;
 
 namespace Sportello.Identity.Pages.Admin.Users;
 
@@ -156,7 +157,15 @@ public sealed class DetailsModel(
             return L["L'utente ha già scelto la sua password."];
         }
 
-        await mail.SendSetPasswordAsync(target, ct);
+        try
+        {
+            await mail.SendSetPasswordAsync(target, ct);
+        }
+        catch (MailDeliveryException ex)
+        {
+            return L["L'invito non è partito. {0}", ex.Describe(L)];
+        }
+
         await audit.RecordAsync(AuditActions.InvitationResent, target, ct: ct);
         return null;
     });

@@ -8,6 +8,7 @@ using Sportello.Core.Tenancy;
 using Sportello.Core.Validation;
 using Sportello.Identity.Data;
 using Sportello.Identity.Domain;
+using Sportello.Mail.Domain;
 
 namespace Sportello.Identity.Pages.Admin.Users;
 
@@ -47,6 +48,10 @@ public sealed class IndexModel(
     /// <summary>The roles this administrator may invite into: only those whose permissions they hold.</summary>
     public IReadOnlyList<string> InvitableRoles { get; private set; } = [];
     public string? Message { get; private set; }
+
+    /// <summary>What went wrong after the change was made (the invitation e-mail), for an alert above the list.</summary>
+    public string? Problem { get; private set; }
+
     public FieldErrors Errors { get; } = new();
     public TimeZoneInfo TimeZone => tenant.Tenant.TimeZone;
 
@@ -119,8 +124,21 @@ public sealed class IndexModel(
         };
         await users.CreateAsync(user);
         await users.AddToRoleAsync(user, InviteRole);
-        await mail.SendSetPasswordAsync(user, ct);
         await audit.RecordAsync(AuditActions.UserInvited, user, detail: InviteRole, ct: ct);
+        try
+        {
+            await mail.SendSetPasswordAsync(user, ct);
+        }
+        catch (MailDeliveryException ex)
+        {
+            // The user stays, invited: the invitation can be sent again from their page once mail works.
+            Problem = L["{0} è stato aggiunto, ma l'invito non è partito. {1} Controlla le impostazioni e-mail, poi invialo di nuovo dalla scheda dell'utente.", email, ex.Describe(L)];
+            InviteName = InviteEmail = string.Empty;
+            ModelState.Clear();
+            await LoadAsync();
+            return Page();
+        }
+
         return RedirectToPage(new { done = "invited" });
     }
 

@@ -42,7 +42,13 @@ public sealed class IndexModel(
     public string? Message { get; private set; }
     public FieldErrors Errors { get; } = new();
     public IReadOnlyList<TemplateRow> Templates { get; private set; } = [];
-    public MailSettings Current => tenant.GetModuleSettings<MailSettings>(MailModule.ModuleId);
+    public MailSettings Current => _saved ?? tenant.GetModuleSettings<MailSettings>(MailModule.ModuleId);
+
+    /// <summary>What went wrong after the settings were saved (the verification e-mail), for an alert.</summary>
+    public string? Problem { get; private set; }
+
+    // The settings just saved, when the page is shown again in the same request (the tenant's snapshot is older).
+    private MailSettings? _saved;
     public string PlatformSender => platform.Value.SenderAddress;
     public TimeZoneInfo TimeZone => tenant.Tenant.TimeZone;
 
@@ -55,14 +61,17 @@ public sealed class IndexModel(
             "resent" => L["Collegamento di conferma inviato di nuovo."].Value,
             _ => null,
         };
-        var current = Current;
+        Fill(Current);
+        await LoadTemplatesAsync();
+    }
+
+    private void Fill(MailSettings current)
+    {
         (SenderName, SenderAddress) = (current.SenderName, current.SenderAddress);
         if (current.Smtp is { } smtp)
         {
             (SmtpHost, SmtpPort, SmtpSecurity, SmtpUserName) = (smtp.Host, smtp.Port, smtp.Security, smtp.UserName);
         }
-
-        await LoadTemplatesAsync();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -130,9 +139,12 @@ public sealed class IndexModel(
         };
         await SaveAsync(settings, ct);
         var verify = senderAddress is not null && !settings.SenderVerified && senderAddress != previous.SenderAddress;
-        if (verify)
+        if (verify && await TrySendVerificationAsync(senderAddress!, ct) is { } problem)
         {
-            await SendVerificationAsync(senderAddress!, ct);
+            _saved = settings;
+            Problem = L["Impostazioni salvate, ma il collegamento di conferma non è partito. {0}", problem];
+            await LoadTemplatesAsync();
+            return Page();
         }
 
         return RedirectToPage(new { done = verify ? "verify" : "saved" });
@@ -140,19 +152,33 @@ public sealed class IndexModel(
 
     public async Task<IActionResult> OnPostResendVerificationAsync(CancellationToken ct)
     {
-        if (Current is { SenderAddress: { } address, SenderVerified: false })
+        if (Current is { SenderAddress: { } address, SenderVerified: false } && await TrySendVerificationAsync(address, ct) is { } problem)
         {
-            await SendVerificationAsync(address, ct);
+            Problem = L["Il collegamento di conferma non è partito. {0}", problem];
+            Fill(Current);
+            await LoadTemplatesAsync();
+            return Page();
         }
 
         return RedirectToPage(new { done = "resent" });
     }
 
-    private Task SendVerificationAsync(string address, CancellationToken ct) =>
-        mail.SendAsync(DefaultTemplates.VerifySender, address, null, new Dictionary<string, object?>
+    /// <summary>Sends the verification link; why it did not leave, or null when it did.</summary>
+    private async Task<string?> TrySendVerificationAsync(string address, CancellationToken ct)
+    {
+        try
         {
-            ["link"] = links.To(SenderVerification.Path, [new("token", verification.TokenFor(address))]),
-        }, ct: ct);
+            await mail.SendAsync(DefaultTemplates.VerifySender, address, null, new Dictionary<string, object?>
+            {
+                ["link"] = links.To(SenderVerification.Path, [new("token", verification.TokenFor(address))]),
+            }, ct: ct);
+            return null;
+        }
+        catch (MailDeliveryException ex)
+        {
+            return ex.Describe(L);
+        }
+    }
 
     private Task SaveAsync(MailSettings settings, CancellationToken ct) =>
         tenants.UpdateAsync(tenant.Name, s => s.WithModuleSettings(MailModule.ModuleId, settings with
