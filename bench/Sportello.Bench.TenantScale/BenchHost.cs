@@ -20,6 +20,8 @@ internal static class BenchHost
             ["Sportello:TenantlessPaths:0"] = "/bare",
             ["Sportello:TenantlessPaths:1"] = "/__bench",
             ["Logging:LogLevel:Default"] = "Warning",
+            // Production refuses hosts it does not serve; the load comes to 127.0.0.1.
+            ["Sportello:Hosts:Allowed:0"] = "127.0.0.1",
         });
         if (settings is not null)
         {

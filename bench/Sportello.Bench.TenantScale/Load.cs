@@ -46,21 +46,27 @@ internal static partial class Load
         return RunAsync(port, paths[0], lua.ToString(), random => paths[random.Next(paths.Count)], seconds, connections);
     }
 
-    /// <summary>One path, every time.</summary>
-    public static Task<LoadResult> FixedPathAsync(int port, string path, int seconds, int connections) =>
-        RunAsync(port, path, null, null, seconds, connections);
+    /// <summary>One path, every time; <paramref name="cookie"/> sent with each request when given (a signed-in visitor).</summary>
+    public static Task<LoadResult> FixedPathAsync(int port, string path, int seconds, int connections, string? cookie = null) =>
+        RunAsync(port, path, null, null, seconds, connections, cookie);
 
-    private static Task<LoadResult> RunAsync(int port, string path, string? lua, Func<Random, string>? pick, int seconds, int connections) =>
+    private static Task<LoadResult> RunAsync(int port, string path, string? lua, Func<Random, string>? pick, int seconds, int connections, string? cookie = null) =>
         File.Exists("/usr/bin/wrk")
-            ? WrkAsync(port, path, lua, seconds, connections)
-            : LoopAsync(port, path, pick, seconds, connections);
+            ? WrkAsync(port, path, lua, seconds, connections, cookie)
+            : LoopAsync(port, path, pick, seconds, connections, cookie);
 
-    private static async Task<LoadResult> WrkAsync(int port, string path, string? lua, int seconds, int connections)
+    private static async Task<LoadResult> WrkAsync(int port, string path, string? lua, int seconds, int connections, string? cookie)
     {
         var info = new ProcessStartInfo("wrk") { RedirectStandardOutput = true };
         foreach (var arg in new[] { "-t1", $"-c{connections}", $"-d{seconds}s", "--latency" })
         {
             info.ArgumentList.Add(arg);
+        }
+
+        if (cookie is not null)
+        {
+            info.ArgumentList.Add("-H");
+            info.ArgumentList.Add("Cookie: " + cookie);
         }
 
         string? script = null;
@@ -104,12 +110,17 @@ internal static partial class Load
         return match.Groups[2].Value switch { "us" => value / 1000, "s" => value * 1000, _ => value };
     }
 
-    private static async Task<LoadResult> LoopAsync(int port, string path, Func<Random, string>? pick, int seconds, int connections)
+    private static async Task<LoadResult> LoopAsync(int port, string path, Func<Random, string>? pick, int seconds, int connections, string? cookie)
     {
-        using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections })
+        using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections, UseCookies = false })
         {
             BaseAddress = new Uri($"http://127.0.0.1:{port}"),
         };
+        if (cookie is not null)
+        {
+            client.DefaultRequestHeaders.Add("Cookie", cookie);
+        }
+
         var stop = Stopwatch.StartNew();
         var latencies = new List<double>[connections];
         var workers = Enumerable.Range(0, connections).Select(async worker =>

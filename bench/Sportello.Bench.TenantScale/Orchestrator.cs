@@ -82,11 +82,14 @@ internal sealed class Orchestrator(BenchOptions options)
                     + $"tenant home page (random of {options.Served}) {home:F0} req/s = {100 * home / bare:F0}% of bare");
             }
 
+            PrintSessionCheck("SQLite", await SessionCheckCost.RunAsync(data, 5310, options.Seconds, options.Connections));
+
             if (options.Postgres is { } server)
             {
                 await using var database = await BenchDatabase.CreateAsync(server);
                 var pgRate = await Provisioning.RunAsync(Path.Combine(root, "pg"), 0, options.Served, BenchHost.Postgres(database.ConnectionString));
                 Console.WriteLine($"Provisioning (PostgreSQL schemas, reseller recipe): {pgRate:F1} tenants/s over {options.Served} tenants");
+                PrintSessionCheck("PostgreSQL", await SessionCheckCost.RunAsync(Path.Combine(root, "pg"), 5312, options.Seconds, options.Connections, BenchHost.Postgres(database.ConnectionString)));
 
                 var visible = await ModuleChangeVisibility.RunAsync(root, database.ConnectionString, options.Redis, options.Changes);
                 Console.WriteLine($"Module change visible on the second node ({options.Changes} changes, PostgreSQL + Redis): "
@@ -120,6 +123,13 @@ internal sealed class Orchestrator(BenchOptions options)
             }
         }
     }
+
+    private void PrintSessionCheck(string store, SessionCheckCost.Result result) =>
+        Console.WriteLine($"Signed-in profile page ({store}, {options.Connections} connections, {options.Seconds} s rounds, median of 3): "
+            + $"stamp checked on every request {result.Checked.RequestsPerSecond:F0} req/s (p50 {result.Checked.P50Ms:F2} ms, p99 {result.Checked.P99Ms:F2} ms), "
+            + $"unchecked {result.Unchecked.RequestsPerSecond:F0} req/s (p50 {result.Unchecked.P50Ms:F2} ms, p99 {result.Unchecked.P99Ms:F2} ms) = "
+            + $"{100 * result.Checked.RequestsPerSecond / result.Unchecked.RequestsPerSecond:F0}% of unchecked, "
+            + $"{1e6 / result.Checked.RequestsPerSecond - 1e6 / result.Unchecked.RequestsPerSecond:F0} µs more of the server's time per request");
 
     private static double Percentile(List<double> sorted, int p) =>
         sorted[Math.Clamp((int)Math.Ceiling(p / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];

@@ -55,6 +55,7 @@ public sealed class IdentityModule : Module
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddTenantDbContext<IdentityStoreDbContext>();
+        services.AddOptions<SessionOptions>().Bind(configuration.GetSection(SessionOptions.Section));
         services.AddScoped<AccountMail>();
         services.AddScoped<AuditLog>();
         services.AddScoped<RoleGuard>();

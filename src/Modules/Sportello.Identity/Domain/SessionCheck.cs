@@ -22,8 +22,9 @@ internal static class SessionCheck
         var principal = context.Principal;
         var services = context.HttpContext.RequestServices;
         var stampClaim = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
-        if (principal?.FindFirstValue(ClaimTypes.NameIdentifier) is not { } id)
+        if (principal?.FindFirstValue(ClaimTypes.NameIdentifier) is not { } id || !services.GetRequiredService<IOptions<SessionOptions>>().Value.CheckEveryRequest)
         {
+            await SecurityStampValidator.ValidatePrincipalAsync(context);
             return;
         }
 
