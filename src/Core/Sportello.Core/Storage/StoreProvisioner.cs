@@ -65,8 +65,8 @@ public static class StoreProvisioner
     {
         if (provider == StoreProvider.Sqlite)
         {
+            // The caller has emptied this store's pool (StoreConnections.Forget); the file has no other connection.
             var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
-            SqliteConnection.ClearAllPools();
             foreach (var path in new[] { file, file + "-wal", file + "-shm", file + "-journal" })
             {
                 File.Delete(path);

@@ -24,8 +24,9 @@ public sealed class TenantStores(StoreConnections connections, StorePaths paths,
     /// <summary>Deletes the tenant's store and its folder of files (search index, uploads).</summary>
     public async Task DropAsync(TenantSettings tenant, CancellationToken ct = default)
     {
-        await StoreProvisioner.DropAsync(tenant.Store.Provider, ConnectionString(tenant), ct);
-        connections.Forget(tenant.Store);
+        var cs = ConnectionString(tenant);
+        connections.Forget(tenant.Store); // closes pooled connections before the file goes
+        await StoreProvisioner.DropAsync(tenant.Store.Provider, cs, ct);
         var folder = paths.TenantFolder(tenant.Name);
         if (Directory.Exists(folder))
         {
