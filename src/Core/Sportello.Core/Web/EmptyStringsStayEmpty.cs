@@ -10,13 +10,12 @@ namespace Sportello.Core.Web;
 /// </summary>
 internal sealed class EmptyStringsStayEmpty : IDisplayMetadataProvider
 {
-    private static readonly NullabilityInfoContext Nullability = new();
-
     public void CreateDisplayMetadata(DisplayMetadataProviderContext context)
     {
         if (context.Key.ModelType == typeof(string)
             && context.Key.PropertyInfo is { } property
-            && Nullability.Create(property).WriteState == NullabilityState.NotNull)
+            // A context per call: NullabilityInfoContext is not thread-safe, and MVC caches the metadata anyway.
+            && new NullabilityInfoContext().Create(property).WriteState == NullabilityState.NotNull)
         {
             context.DisplayMetadata.ConvertEmptyStringToNull = false;
         }
