@@ -31,9 +31,10 @@ public abstract class TenantCreationTests(StoreKind kind) : ProviderTests(kind)
         Assert.Equal(["identity", "mail", "pages"], tenant.Settings.EnabledModules);
         Assert.Equal(Kind == StoreKind.Postgres ? StoreProvider.Postgres : StoreProvider.Sqlite, tenant.Settings.Store.Provider);
 
-        var home = await App.ClientFor().GetStringAsync("/acme/");
+        var visitor = App.ClientFor();
+        var home = await visitor.GetStringAsync("/acme/");
         Assert.Contains("Acme Fiduciaria", home);
-        Assert.Contains("#7a1f5c", home);
+        Assert.Contains("#7a1f5c", await Branding.StyleOfAsync(visitor, home));
         Assert.Contains("Servizi fiduciari digitali, senza code", home);
 
         var invitation = Assert.Single(Mailbox.Pickup(App, "acme", "titolare@acme.example"));
