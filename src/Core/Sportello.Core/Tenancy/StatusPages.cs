@@ -9,33 +9,23 @@ namespace Sportello.Core.Tenancy;
 /// </summary>
 internal static class StatusPages
 {
-    public static Task UnknownTenantAsync(HttpContext context)
-    {
-        if (WantsJson(context))
-        {
-            // API clients get the same problem details they get inside a tenant.
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found",
-                detail: "No tenant answers at this address.").ExecuteAsync(context);
-        }
-
-        return WriteAsync(context, StatusCodes.Status404NotFound, "Sportello", "#0b5cad",
+    public static Task UnknownTenantAsync(HttpContext context) =>
+        PlatformAnswerAsync(context, StatusCodes.Status404NotFound, "Not Found", "No tenant answers at this address.",
             "Pagina non trovata", "A questo indirizzo non risponde nessuno sportello. Controlla l'indirizzo e riprova.",
             "Page not found: no service answers at this address.");
-    }
 
     /// <summary>A Host header that neither a tenant nor the platform answers to: refused, as host filtering does.</summary>
-    public static Task UnknownHostAsync(HttpContext context)
-    {
-        if (WantsJson(context))
-        {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad Request",
-                detail: "This address is not served here.").ExecuteAsync(context);
-        }
-
-        return WriteAsync(context, StatusCodes.Status400BadRequest, "Sportello", "#0b5cad",
+    public static Task UnknownHostAsync(HttpContext context) =>
+        PlatformAnswerAsync(context, StatusCodes.Status400BadRequest, "Bad Request", "This address is not served here.",
             "Indirizzo non riconosciuto", "Questo indirizzo non è servito da questa piattaforma. Controlla l'indirizzo e riprova.",
             "Unknown address: this host is not served here.");
-    }
+
+    // API clients get the same problem details they get inside a tenant; browsers a plain page of the platform.
+    private static Task PlatformAnswerAsync(HttpContext context, int status, string problemTitle, string problemDetail,
+        string title, string message, string english) =>
+        WantsJson(context)
+            ? Results.Problem(statusCode: status, title: problemTitle, detail: problemDetail).ExecuteAsync(context)
+            : WriteAsync(context, status, "Sportello", "#0b5cad", title, message, english);
 
     private static bool WantsJson(HttpContext context) =>
         context.Request.Headers.Accept.Any(a => a is not null && a.Contains("json", StringComparison.OrdinalIgnoreCase));

@@ -51,15 +51,7 @@ public sealed class RegisterModel(
 
         var name = DisplayName.Trim();
         var email = Email.Trim();
-        if (name.Length is 0 or > 200)
-        {
-            Errors.Add(nameof(DisplayName), L["Scrivi nome e cognome (al massimo 200 caratteri)."]);
-        }
-
-        if (EmailAddress.Check(email) is not null)
-        {
-            Errors.Add(nameof(Email), L["Scrivi un indirizzo e-mail valido (esempio: nome@dominio.it)."]);
-        }
+        PersonFields.Check(Errors, L, nameof(DisplayName), name, nameof(Email), email);
 
         foreach (var problem in PasswordRules.Check(Password, users.Options.Password, L))
         {

@@ -76,16 +76,8 @@ public sealed class IndexModel(
 
         var name = InviteName.Trim();
         var email = InviteEmail.Trim();
-        if (name.Length is 0 or > 200)
-        {
-            Errors.Add(nameof(InviteName), L["Scrivi nome e cognome (al massimo 200 caratteri)."]);
-        }
-
-        if (EmailAddress.Check(email) is not null)
-        {
-            Errors.Add(nameof(InviteEmail), L["Scrivi un indirizzo e-mail valido (esempio: nome@dominio.it)."]);
-        }
-        else if (await users.FindByEmailAsync(email) is not null)
+        PersonFields.Check(Errors, L, nameof(InviteName), name, nameof(InviteEmail), email);
+        if (!Errors.Has(nameof(InviteEmail)) && await users.FindByEmailAsync(email) is not null)
         {
             Errors.Add(nameof(InviteEmail), L["Questo indirizzo e-mail è già in uso."]);
         }
