@@ -64,6 +64,7 @@ public static partial class Mailbox
         !Directory.Exists(folder)
             ? []
             : Directory.GetFiles(folder)
+                .Where(f => !f.EndsWith(".partial", StringComparison.Ordinal))
                 .Select(f => (File: f, Time: File.GetLastWriteTimeUtc(f)))
                 .OrderBy(f => f.Time).ThenBy(f => f.File, StringComparer.Ordinal)
                 .Select(f => MimeMessage.Load(f.File))

@@ -57,7 +57,10 @@ public sealed class MailTransport(
         var folder = Path.Combine(paths.AppData, p.PickupFolder, tenant.Name);
         Directory.CreateDirectory(folder);
         var file = Path.Combine(folder, $"{time.GetUtcNow():yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml");
-        await message.WriteToAsync(file, ct);
+        // Written under another name and renamed, so whoever reads the folder never opens a message half-written.
+        var partial = file + ".partial";
+        await message.WriteToAsync(partial, ct);
+        File.Move(partial, file);
         logger.LogInformation("Mail to {To} written to {File}", mail.To, file);
     }
 
