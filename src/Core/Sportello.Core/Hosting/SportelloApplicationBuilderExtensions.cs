@@ -8,6 +8,7 @@ using Sportello.Core.Modules;
 using Sportello.Core.Security;
 using Sportello.Core.Storage;
 using Sportello.Core.Tenancy;
+using Sportello.Core.Validation;
 
 namespace Sportello.Core.Hosting;
 
@@ -62,6 +63,7 @@ public static class SportelloApplicationBuilderExtensions
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapGet(ApiAntiforgery.TokenPath, ApiAntiforgery.Token);
+        ValidationApi.Map(app);
         app.MapGet(BrandingStyle.Path, BrandingStyle.Serve);
         app.MapGet(BrandingStyle.IconPath, BrandingStyle.ServeIcon);
         app.MapStaticAssets();

@@ -142,6 +142,9 @@ public sealed class RateLimitOptions
 
     /// <summary>Each form that checks a secret or sends a message: sign-in, sign-up, password reset, feedback.</summary>
     public int GuardedPostsPerWindow { get; set; } = 10;
+
+    /// <summary>Lookups pages make while someone types (live validation): generous, but not a free computing service.</summary>
+    public int LookupsPerWindow { get; set; } = 300;
 }
 
 public sealed class OutboundOptions

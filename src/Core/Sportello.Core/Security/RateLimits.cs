@@ -19,6 +19,9 @@ public static class RateLimits
 {
     public const string Guarded = "guarded";
 
+    /// <summary>Reads that cost the server work on every keystroke (live validation), counted per client.</summary>
+    public const string Lookups = "lookups";
+
     internal static void Add(IServiceCollection services, RateLimitOptions limits)
     {
         services.AddRateLimiter(o =>
@@ -37,6 +40,8 @@ public static class RateLimits
                 IsRead(context.Request.Method)
                     ? RateLimitPartition.GetNoLimiter(string.Empty)
                     : RateLimitPartition.GetFixedWindowLimiter("guarded|" + Client(context) + "|" + context.GetEndpoint()?.DisplayName, _ => Window(limits.GuardedPostsPerWindow, limits.Window)));
+            o.AddPolicy(Lookups, context =>
+                RateLimitPartition.GetFixedWindowLimiter("lookups|" + Client(context), _ => Window(limits.LookupsPerWindow, limits.Window)));
         });
     }
 
