@@ -6,7 +6,7 @@ using Sportello.KnowledgeBase.Domain;
 namespace Sportello.KnowledgeBase.Pages.Help;
 
 [OutputCache(PolicyName = TenantOutputCachePolicy.Name)]
-public sealed class IndexModel(HelpCenter help, TenantContext tenant) : PageModel
+public sealed class IndexModel(HelpCenter help) : PageModel
 {
     public IReadOnlyList<Category> TopLevel { get; private set; } = [];
     public ILookup<int?, Category> Children { get; private set; } = Array.Empty<Category>().ToLookup(c => c.ParentId);
@@ -14,7 +14,6 @@ public sealed class IndexModel(HelpCenter help, TenantContext tenant) : PageMode
     public IReadOnlyDictionary<int, string> CategorySlugs { get; private set; } = new Dictionary<int, string>();
     public IReadOnlyList<Article> Recent { get; private set; } = [];
     public IReadOnlyList<Article> MostRead { get; private set; } = [];
-    public TimeZoneInfo TimeZone => tenant.Tenant.TimeZone;
 
     public async Task OnGetAsync(CancellationToken ct)
     {

@@ -27,7 +27,6 @@ public sealed class DetailsModel(
     RoleGuard guard,
     AccountMail mail,
     AuditLog audit,
-    TenantContext tenant,
     TimeProvider time,
     IStringLocalizer<IdentityStrings> L) : PageModel
 {
@@ -37,7 +36,6 @@ public sealed class DetailsModel(
     public UserState State { get; private set; }
     public IReadOnlyList<RoleOption> RoleOptions { get; private set; } = [];
     public IReadOnlyList<AuditEntry> History { get; private set; } = [];
-    public TimeZoneInfo TimeZone => tenant.Tenant.TimeZone;
     public bool IsSelf { get; private set; }
     public string? Message { get; private set; }
     public FieldErrors Errors { get; } = new();

@@ -23,7 +23,6 @@ public sealed class IndexModel(
     AuditLog audit,
     PlanLimits limits,
     TimeProvider time,
-    TenantContext tenant,
     IStringLocalizer<IdentityStrings> L) : PageModel
 {
     private const int PageSize = 100;
@@ -53,7 +52,6 @@ public sealed class IndexModel(
     public string? Problem { get; private set; }
 
     public FieldErrors Errors { get; } = new();
-    public TimeZoneInfo TimeZone => tenant.Tenant.TimeZone;
 
     public async Task OnGetAsync(string? done)
     {

@@ -34,7 +34,6 @@ public sealed class EditModel(KnowledgeBaseDbContext db, ArticleEditor editor, T
     public IReadOnlyList<ValidationProblem> Problems { get; private set; } = [];
     public string? Message { get; private set; }
     public string? PreviewHtml { get; private set; }
-    public TimeZoneInfo TimeZone => tenant.Tenant.TimeZone;
 
     public bool IsNew => Article is null;
 

@@ -10,7 +10,7 @@ namespace Sportello.KnowledgeBase.Pages.Admin.Help;
 
 /// <summary>What readers answered to "Ti è stata utile questa guida?": per-guide counts, least helpful first, and the latest comments.</summary>
 [RequirePermission(KnowledgeBaseModule.ManagePermission)]
-public sealed class FeedbackModel(KnowledgeBaseDbContext db, FeedbackBox feedback, TenantContext tenant) : PageModel
+public sealed class FeedbackModel(KnowledgeBaseDbContext db, FeedbackBox feedback) : PageModel
 {
     private const int CommentCount = 50;
 
@@ -22,7 +22,6 @@ public sealed class FeedbackModel(KnowledgeBaseDbContext db, FeedbackBox feedbac
     public IReadOnlyList<FeedbackSummary> Summaries { get; private set; } = [];
     public IReadOnlyList<Comment> Comments { get; private set; } = [];
     public string? ArticleTitle { get; private set; }
-    public TimeZoneInfo TimeZone => tenant.Tenant.TimeZone;
 
     public async Task OnGetAsync(CancellationToken ct)
     {

@@ -24,7 +24,6 @@ public sealed class IndexModel(KnowledgeBaseDbContext db, FeedbackBox feedback, 
     public int Total { get; private set; }
     public IReadOnlyList<Category> Categories { get; private set; } = [];
     public string? Message { get; private set; }
-    public TimeZoneInfo TimeZone => tenant.Tenant.TimeZone;
 
     /// <summary>Guides in this node's search index; null while it is being built (search answers from the database).</summary>
     public int? Indexed { get; private set; }

@@ -21,7 +21,6 @@ public sealed class DetailsModel(
     TenantRegistry registry,
     ModuleCatalog modules,
     TenantOperations operations,
-    TenantContext current,
     ModuleReach reach,
     IAuthorizationService authorization,
     Microsoft.Extensions.Localization.IStringLocalizer<TenantsStrings> L) : PageModel
@@ -32,7 +31,6 @@ public sealed class DetailsModel(
     public ModuleChangePreview? Preview { get; private set; }
     public IReadOnlyList<ValidationProblem> Problems { get; private set; } = [];
     public string? Message { get; private set; }
-    public TimeZoneInfo TimeZone => current.Tenant.TimeZone;
 
     [BindProperty(SupportsGet = true)] public string Name { get; set; } = string.Empty;
     [BindProperty(SupportsGet = true)] public string[] Enable { get; set; } = [];

@@ -7,7 +7,7 @@ using Sportello.Core.Tenancy;
 namespace Sportello.Tenants.Pages.Admin.Tenants;
 
 [RequirePermission(TenantsPermissions.View)]
-public sealed class IndexModel(TenantRegistry registry, TenantCatalog catalog, TenantContext tenant) : PageModel
+public sealed class IndexModel(TenantRegistry registry, TenantCatalog catalog) : PageModel
 {
     public IReadOnlyList<TenantSummary> Tenants { get; private set; } = [];
 
@@ -16,8 +16,6 @@ public sealed class IndexModel(TenantRegistry registry, TenantCatalog catalog, T
 
     [BindProperty(SupportsGet = true)]
     public TenantState? State { get; set; }
-
-    public TimeZoneInfo TimeZone => tenant.Tenant.TimeZone;
 
     public string? Message { get; private set; }
 
