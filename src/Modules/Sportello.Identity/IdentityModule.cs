@@ -60,9 +60,9 @@ public sealed class IdentityModule : Module
         services.AddScoped<AuditLog>();
         services.AddScoped<RoleGuard>();
         services.AddScoped<SignInThrottle>();
-        services.AddDomainEventHandler<PasswordResetRequested, AccountMailHandler>();
-        services.AddDomainEventHandler<ConfirmationRequested, AccountMailHandler>();
-        services.AddDomainEventHandler<SignUpRepeated, AccountMailHandler>();
+        Handle<PasswordResetRequested, AccountMailHandler>(services);
+        Handle<ConfirmationRequested, AccountMailHandler>(services);
+        Handle<SignUpRepeated, AccountMailHandler>(services);
         services.AddScoped<IPlanUsage, UserCount>();
         services.AddScoped<ITenantExportContributor, RolesExport>();
         services.AddHttpContextAccessor();

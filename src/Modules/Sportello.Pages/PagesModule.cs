@@ -25,7 +25,7 @@ public sealed class PagesModule : Module
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddTenantDbContext<PagesDbContext>();
-        services.AddDomainEventHandler<HomeContentChanged, EvictHomePage>();
+        Handle<HomeContentChanged, EvictHomePage>(services);
         services.AddScoped<ITenantExportContributor, HomeExport>();
     }
 }

@@ -18,7 +18,7 @@ public abstract class OutboxTests(StoreKind kind) : IAsyncLifetime
     {
         _app = await SportelloApp.StartAsync(kind, provision: false, time: _time, settings: new Dictionary<string, string?>
         {
-            ["Sportello:Outbox:MaxAttempts"] = "3",
+            ["Sportello:Outbox:MaxAttempts"] = "5",
         });
         await _app.RunRecipeAsync(SportelloApp.TenantRecipe("alfa", "alfa", ["notes"]));
     }
@@ -37,7 +37,7 @@ public abstract class OutboxTests(StoreKind kind) : IAsyncLifetime
 
         Assert.Equal(("alfa", "k1"), Assert.Single(Log.Seen));
         var message = Assert.Single(await OutboxAsync());
-        Assert.EndsWith(nameof(NoteAdded), message.Type);
+        Assert.Equal("notes.note-added", message.Type); // the stable name, not the CLR type's
         Assert.NotNull(message.DispatchedUtc);
     }
 
@@ -93,14 +93,14 @@ public abstract class OutboxTests(StoreKind kind) : IAsyncLifetime
         (await _app.ClientFor().PostAsJsonAsync("/alfa/api/notes", new NoteInput("k3", "t"))).EnsureSuccessStatusCode();
         var dispatcher = _app.Services.GetRequiredService<OutboxDispatcher>();
         var tenant = _app.Registry.Find("alfa")!;
-        for (var i = 0; i < 5; i++)
+        for (var i = 0; i < 7; i++)
         {
             _time.Advance(TimeSpan.FromHours(1));
             await dispatcher.DispatchAsync(tenant);
         }
 
         var message = Assert.Single(await OutboxAsync());
-        Assert.Equal(3, message.Attempts);
+        Assert.Equal(5, message.Attempts);
         Assert.NotNull(message.GaveUpUtc);
         Assert.Null(message.DispatchedUtc);
         Assert.Contains(_app.Logs.Lines, l => l.Level == Microsoft.Extensions.Logging.LogLevel.Critical && l.Message.Contains("set aside"));
@@ -117,6 +117,49 @@ public abstract class OutboxTests(StoreKind kind) : IAsyncLifetime
         _time.Advance(TimeSpan.FromDays(8));
         Assert.Equal(1, await dispatcher.PurgeDeliveredAsync(tenant));
         Assert.Empty(await OutboxAsync());
+    }
+
+    private ExtraLog Extra => _app.Services.GetRequiredService<ExtraLog>();
+
+    [Fact]
+    public async Task A_failing_handler_is_retried_alone_and_the_other_runs_exactly_once()
+    {
+        await _app.RunRecipeAsync(SportelloApp.TenantRecipe("beta", "beta", ["notes", "notes-extra"]));
+        Extra.FailuresLeft = 3;
+        (await _app.ClientFor().PostAsJsonAsync("/beta/api/notes", new NoteInput("doppia", "t"))).EnsureSuccessStatusCode();
+        var dispatcher = _app.Services.GetRequiredService<OutboxDispatcher>();
+        var tenant = _app.Registry.Find("beta")!;
+        for (var i = 0; i < 4; i++)
+        {
+            _time.Advance(TimeSpan.FromHours(1));
+            await dispatcher.DispatchAsync(tenant);
+        }
+
+        Assert.Equal(("beta", "doppia"), Assert.Single(Log.Seen));
+        var (key, messageId) = Assert.Single(Extra.Seen);
+        Assert.Equal("doppia", key);
+        var message = Assert.Single(await _app.InTenantAsync("beta", sp => sp.GetRequiredService<KernelDbContext>().Outbox.AsNoTracking().ToListAsync()));
+        Assert.Equal(message.Id, messageId); // the handler is told which message, to be idempotent
+        Assert.Equal(3, message.Attempts);
+        Assert.NotNull(message.DispatchedUtc);
+        var deliveries = await _app.InTenantAsync("beta", sp => sp.GetRequiredService<KernelDbContext>().Deliveries.AsNoTracking().Select(d => d.Handler).ToListAsync());
+        Assert.Equal(["notes-extra.CountNoteAdded", "notes.RecordNoteAdded"], deliveries.Order());
+    }
+
+    [Fact]
+    public async Task A_handler_of_a_disabled_module_is_not_run_and_runs_for_events_raised_once_it_is_enabled()
+    {
+        (await _app.ClientFor().PostAsJsonAsync("/alfa/api/notes", new NoteInput("prima", "t"))).EnsureSuccessStatusCode();
+        Assert.Single(Log.Seen);
+        Assert.Empty(Extra.Seen);
+
+        await _app.RunRecipeAsync("""{ "name": "t", "steps": [ { "step": "modules", "enable": ["notes-extra"] } ] }""", "alfa");
+        (await _app.ClientFor().PostAsJsonAsync("/alfa/api/notes", new NoteInput("dopo", "t"))).EnsureSuccessStatusCode();
+        _time.Advance(TimeSpan.FromHours(1));
+        await _app.Services.GetRequiredService<OutboxDispatcher>().DispatchAsync(_app.Registry.Find("alfa")!);
+
+        Assert.Equal("dopo", Assert.Single(Extra.Seen).Key);
+        Assert.Equal(2, Log.Seen.Count);
     }
 
     [Fact]

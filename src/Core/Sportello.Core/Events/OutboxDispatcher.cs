@@ -10,12 +10,15 @@ using Sportello.Core.Tenancy;
 namespace Sportello.Core.Events;
 
 /// <summary>
-/// Hands a tenant's stored events to their handlers, oldest first. Each message is claimed before it is handled,
-/// so two dispatchers (two nodes, or the job and an inline dispatch) never handle it at once; a failed message is
-/// retried later with growing delays and does not hold up the ones after it.
+/// Hands a tenant's stored events to their handlers, oldest first: each handler of a module enabled for the tenant
+/// (when the message is dispatched), in a scope of its own. Each message is claimed before it is handled, so two
+/// dispatchers (two nodes, or the job and an inline dispatch) never handle it at once. Each handler's success is
+/// recorded (<see cref="OutboxDelivery"/>): when one fails, the message is retried later with growing delays for
+/// that handler alone, and does not hold up the messages after it.
 /// </summary>
 public sealed class OutboxDispatcher(
     IServiceScopeFactory scopes,
+    EventHandlers handlers,
     OutboxSignal signal,
     TimeProvider time,
     IOptions<SportelloOptions> options,
@@ -93,7 +96,7 @@ public sealed class OutboxDispatcher(
                     continue;
                 }
 
-                if (await HandleAsync(tenant, message, ct))
+                if (await HandleAsync(tenant, db, message, ct))
                 {
                     await db.Outbox.Where(m => m.Id == message.Id).ExecuteUpdateAsync(s => s
                         .SetProperty(m => m.DispatchedUtc, time.GetUtcNow().UtcDateTime)
@@ -135,7 +138,11 @@ public sealed class OutboxDispatcher(
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenant);
         var before = time.GetUtcNow().UtcDateTime - options.Value.Outbox.RetainDelivered;
-        return await scope.ServiceProvider.GetRequiredService<KernelDbContext>().Outbox
+        var db = scope.ServiceProvider.GetRequiredService<KernelDbContext>();
+        await db.Deliveries
+            .Where(d => db.Outbox.Any(m => m.Id == d.MessageId && m.DispatchedUtc != null && m.DispatchedUtc < before))
+            .ExecuteDeleteAsync(ct);
+        return await db.Outbox
             .Where(m => m.DispatchedUtc != null && m.DispatchedUtc < before)
             .ExecuteDeleteAsync(ct);
     }
@@ -145,32 +152,69 @@ public sealed class OutboxDispatcher(
             .Where(m => m.Id == id && m.DispatchedUtc == null && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedUntilUtc, now + ClaimTime), ct) == 1;
 
-    private async Task<bool> HandleAsync(Tenant tenant, OutboxMessage message, CancellationToken ct)
+    private async Task<bool> HandleAsync(Tenant tenant, KernelDbContext db, OutboxMessage message, CancellationToken ct)
     {
-        if (!DomainEventTypes.TryFind(message.Type, out var type, out var invoke))
+        var type = DomainEventTypes.Find(message.Type);
+        var due = type is null ? [] : handlers.Of(type).Where(h => h.ModuleId is null || tenant.IsEnabled(h.ModuleId)).ToList();
+        if (due.Count == 0)
         {
-            // Nobody in this build listens to it; delivering means there is nothing to do.
-            logger.LogDebug("No handler for event {EventType}", message.Type);
+            // Nobody listens to it in this build or for this tenant; delivering means there is nothing to do.
+            logger.LogDebug("No handler for event {EventType} in tenant {TenantName}", message.Type, tenant.Name);
             return true;
         }
 
+        var done = await db.Deliveries.AsNoTracking().Where(d => d.MessageId == message.Id).Select(d => d.Handler).ToListAsync(ct);
+        due.RemoveAll(h => done.Contains(h.Name));
+        object domainEvent;
         try
         {
-            var domainEvent = JsonSerializer.Deserialize(message.Payload, type, SportelloJson.Options)!;
-            await using var scope = scopes.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenant);
-            await invoke(scope.ServiceProvider, domainEvent, ct);
-            return true;
+            domainEvent = JsonSerializer.Deserialize(message.Payload, type!, SportelloJson.Options)!;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (JsonException ex)
         {
-            logger.LogError(ex, "Handler of {EventType} failed for tenant {TenantName} (attempt {Attempt})", message.Type, tenant.Name, message.Attempts + 1);
-            await using var scope = scopes.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenant);
-            await scope.ServiceProvider.GetRequiredService<KernelDbContext>().Outbox.Where(m => m.Id == message.Id)
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LastError, Truncate(ex.ToString(), 4000)), ct);
+            await FailedAsync(tenant, message, [$"payload: {ex.Message}"], ct);
             return false;
         }
+
+        var context = new EventContext(message.Id, message.OccurredUtc, tenant.Name);
+        var failures = new List<string>();
+        foreach (var handler in due)
+        {
+            try
+            {
+                await using (var scope = scopes.CreateAsyncScope())
+                {
+                    scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenant);
+                    await handler.Invoke(scope.ServiceProvider, domainEvent, context, ct);
+                }
+
+                db.Deliveries.Add(new OutboxDelivery { MessageId = message.Id, Handler = handler.Name, DeliveredUtc = time.GetUtcNow().UtcDateTime });
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Handler {Handler} of {EventType} failed for tenant {TenantName} (attempt {Attempt})",
+                    handler.Name, message.Type, tenant.Name, message.Attempts + 1);
+                failures.Add($"{handler.Name}: {ex}");
+            }
+        }
+
+        if (failures.Count == 0)
+        {
+            return true;
+        }
+
+        await FailedAsync(tenant, message, failures, ct);
+        return false;
+    }
+
+    private async Task FailedAsync(Tenant tenant, OutboxMessage message, List<string> failures, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenant);
+        await scope.ServiceProvider.GetRequiredService<KernelDbContext>().Outbox.Where(m => m.Id == message.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LastError, Truncate(string.Join("\n\n", failures), 4000)), ct);
     }
 
     internal static TimeSpan Backoff(int attempts) =>

@@ -62,6 +62,7 @@ public static class SportelloServiceCollectionExtensions
 
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<EventHandlers>();
         services.AddScoped<OutboxInterceptor>();
         services.AddTenantDbContext<KernelDbContext>();
 
@@ -175,12 +176,16 @@ public static class SportelloServiceCollectionExtensions
     public static IServiceCollection AddRecipeStep<TStep>(this IServiceCollection services) where TStep : class, IRecipeStep =>
         services.AddTransient<IRecipeStep, TStep>();
 
-    /// <summary>Registers an event handler and makes its event type known to the outbox.</summary>
-    public static IServiceCollection AddDomainEventHandler<TEvent, THandler>(this IServiceCollection services)
+    /// <summary>
+    /// Registers a handler of an event and makes the event known to the outbox. Modules call
+    /// <see cref="Module.Handle{TEvent, THandler}"/>, which passes their id, so the handler runs only where they are enabled.
+    /// </summary>
+    public static IServiceCollection AddDomainEventHandler<TEvent, THandler>(this IServiceCollection services, string? moduleId, string? name = null)
         where TEvent : IDomainEvent
         where THandler : class, IDomainEventHandler<TEvent>
     {
-        DomainEventTypes.Register<TEvent>();
-        return services.AddScoped<IDomainEventHandler<TEvent>, THandler>();
+        DomainEventTypes.Register(typeof(TEvent));
+        services.TryAddScoped<THandler>();
+        return services.AddSingleton(EventHandlerDescriptor.For<TEvent, THandler>(moduleId, name));
     }
 }

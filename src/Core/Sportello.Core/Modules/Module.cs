@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Sportello.Core.Hosting;
 
 namespace Sportello.Core.Modules;
 
@@ -58,6 +59,15 @@ public abstract class Module
     public virtual void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
     }
+
+    /// <summary>
+    /// Declares a handler of an event (of this module or another's contract), run only for tenants where this module
+    /// is enabled. <paramref name="name"/> is what its deliveries are recorded under: module id and class name by default.
+    /// </summary>
+    protected void Handle<TEvent, THandler>(IServiceCollection services, string? name = null)
+        where TEvent : Events.IDomainEvent
+        where THandler : class, Events.IDomainEventHandler<TEvent> =>
+        services.AddDomainEventHandler<TEvent, THandler>(Id, name);
 
     /// <summary>Maps minimal-API endpoints; the kernel has already tagged the builder with this module's id.</summary>
     public virtual void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -1,6 +1,21 @@
 using Microsoft.EntityFrameworkCore;
+using Sportello.Core.Events;
 
 namespace Sportello.Core.Storage;
 
-/// <summary>The kernel's view of a tenant store: just the outbox.</summary>
-public sealed class KernelDbContext(DbContextOptions<KernelDbContext> options) : TenantDbContext(options);
+/// <summary>The kernel's view of a tenant store: the outbox and each handler's deliveries.</summary>
+public sealed class KernelDbContext(DbContextOptions<KernelDbContext> options) : TenantDbContext(options)
+{
+    public DbSet<OutboxDelivery> Deliveries => Set<OutboxDelivery>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<OutboxDelivery>(e =>
+        {
+            e.ToTable("OutboxDeliveries");
+            e.HasKey(d => new { d.MessageId, d.Handler });
+            e.Property(d => d.Handler).HasMaxLength(200);
+        });
+    }
+}

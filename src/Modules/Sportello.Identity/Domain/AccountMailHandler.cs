@@ -12,7 +12,7 @@ namespace Sportello.Identity.Domain;
 internal sealed class AccountMailHandler(UserManager<SportelloUser> users, AccountMail mail)
     : IDomainEventHandler<PasswordResetRequested>, IDomainEventHandler<ConfirmationRequested>, IDomainEventHandler<SignUpRepeated>
 {
-    public async Task HandleAsync(PasswordResetRequested domainEvent, CancellationToken ct)
+    public async Task HandleAsync(PasswordResetRequested domainEvent, EventContext context, CancellationToken ct)
     {
         if (await users.FindByIdAsync(domainEvent.UserId) is { EmailConfirmed: true } user)
         {
@@ -20,7 +20,7 @@ internal sealed class AccountMailHandler(UserManager<SportelloUser> users, Accou
         }
     }
 
-    public async Task HandleAsync(ConfirmationRequested domainEvent, CancellationToken ct)
+    public async Task HandleAsync(ConfirmationRequested domainEvent, EventContext context, CancellationToken ct)
     {
         if (await users.FindByIdAsync(domainEvent.UserId) is { EmailConfirmed: false } user)
         {
@@ -28,7 +28,7 @@ internal sealed class AccountMailHandler(UserManager<SportelloUser> users, Accou
         }
     }
 
-    public async Task HandleAsync(SignUpRepeated domainEvent, CancellationToken ct)
+    public async Task HandleAsync(SignUpRepeated domainEvent, EventContext context, CancellationToken ct)
     {
         if (await users.FindByIdAsync(domainEvent.UserId) is { } user)
         {

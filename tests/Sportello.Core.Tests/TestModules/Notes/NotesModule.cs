@@ -22,7 +22,7 @@ public sealed class NotesModule : Sportello.Core.Modules.Module
     {
         services.AddTenantDbContext<NotesDbContext>();
         services.AddSingleton<NoteLog>();
-        services.AddDomainEventHandler<NoteAdded, RecordNoteAdded>();
+        Handle<NoteAdded, RecordNoteAdded>(services);
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -65,6 +65,7 @@ public sealed class NotesDbContext(DbContextOptions<NotesDbContext> options) : T
     }
 }
 
+[Sportello.Core.Events.DomainEvent("notes.note-added")]
 public sealed record NoteAdded(string Key) : Sportello.Core.Events.IDomainEvent;
 
 /// <summary>What the event handler saw, per tenant; FailuresLeft makes the next deliveries throw.</summary>
@@ -77,7 +78,7 @@ public sealed class NoteLog
 
 internal sealed class RecordNoteAdded(NoteLog log, TenantContext tenant) : Sportello.Core.Events.IDomainEventHandler<NoteAdded>
 {
-    public Task HandleAsync(NoteAdded domainEvent, CancellationToken ct)
+    public Task HandleAsync(NoteAdded domainEvent, Sportello.Core.Events.EventContext context, CancellationToken ct)
     {
         if (Interlocked.Decrement(ref log.FailuresLeft) >= 0)
         {
