@@ -80,7 +80,7 @@ public sealed class SecurityHeadersTests(SecurityHeadersTests.Fixture fixture) :
         client.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.77");
         await SignIn.PostLoginAsync(client, "/demo", "chi@example.it", "sbagliata-1A");
         var audited = await fixture.App.InTenantAsync("demo", sp => sp.GetRequiredService<Sportello.Identity.Data.IdentityStoreDbContext>()
-            .Set<Sportello.Identity.Domain.AuditEntry>().Where(a => a.SubjectEmail == "chi@example.it").Select(a => a.IpAddress).SingleAsync());
+            .Set<Sportello.Core.Audit.AuditEntry>().Where(a => a.SubjectName == "chi@example.it").Select(a => a.IpAddress).SingleAsync());
         Assert.Equal("203.0.113.77", audited);
     }
 

@@ -176,8 +176,8 @@ public abstract class AccountFlowTests(StoreKind kind) : IAsyncLifetime
         await RequestResetLinkAsync(SignIn.DemoCustomer);
 
         var actions = await _app.InTenantAsync("demo", sp => sp.GetRequiredService<Sportello.Identity.Data.IdentityStoreDbContext>()
-            .Set<Sportello.Identity.Domain.AuditEntry>().Where(a => a.SubjectEmail == SignIn.DemoCustomer).Select(a => a.Action).ToListAsync());
-        Assert.Equal(["sign-in-failed", "signed-in", "password-reset-requested"], actions);
+            .Set<Sportello.Core.Audit.AuditEntry>().Where(a => a.SubjectName == SignIn.DemoCustomer).Select(a => a.Action).ToListAsync());
+        Assert.Equal(["identity.sign-in-failed", "identity.signed-in", "identity.password-reset-requested"], actions);
     }
 
     [Fact]

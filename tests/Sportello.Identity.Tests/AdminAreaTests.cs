@@ -65,8 +65,10 @@ public abstract partial class AdminAreaTests(StoreKind kind) : ProviderTests(kin
         await SignIn.AsAsync(App.ClientFor(), "/demo", SignIn.DemoCustomer, SignIn.DemoCustomerPassword);
 
         var audit = await App.InTenantAsync("demo", sp => sp.GetRequiredService<Sportello.Identity.Data.IdentityStoreDbContext>()
-            .Set<Sportello.Identity.Domain.AuditEntry>().Where(a => a.Action == "user-locked").ToListAsync());
-        Assert.NotNull(Assert.Single(audit).ActorUserId);
+            .Set<Sportello.Core.Audit.AuditEntry>().Where(a => a.Action == "identity.user-locked").ToListAsync());
+        var entry = Assert.Single(audit);
+        Assert.Equal("user", entry.ActorKind);
+        Assert.NotEqual(entry.SubjectId, entry.ActorId); // the administrator, not the locked user
     }
 
     [Fact]

@@ -49,9 +49,10 @@ public abstract class TenantRemovalAndExportTests(StoreKind kind) : ProviderTest
         }
 
         Assert.Equal(HttpStatusCode.NotFound, (await App.ClientFor().GetAsync("/demo/")).StatusCode);
-        var audit = await App.InTenantAsync("default", sp => sp.GetRequiredService<IdentityStoreDbContext>().Set<AuditEntry>()
-            .Where(a => a.Action == "tenant-removed").ToListAsync());
-        Assert.StartsWith("demo", Assert.Single(audit).Detail);
+        var audit = await App.InTenantAsync("default", sp => sp.GetRequiredService<KernelDbContext>().Set<Sportello.Core.Audit.AuditEntry>()
+            .Where(a => a.Action == "tenants.removed").ToListAsync());
+        var removed = Assert.Single(audit);
+        Assert.Equal(("tenant", "demo"), (removed.SubjectType, removed.SubjectId));
     }
 
     [Fact]

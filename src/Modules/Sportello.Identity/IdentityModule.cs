@@ -57,7 +57,7 @@ public sealed class IdentityModule : Module
         services.AddTenantDbContext<IdentityStoreDbContext>();
         services.AddOptions<SessionOptions>().Bind(configuration.GetSection(SessionOptions.Section));
         services.AddScoped<AccountMail>();
-        services.AddScoped<AuditLog>();
+        services.AddScoped<AccountAudit>();
         services.AddScoped<RoleGuard>();
         services.AddScoped<SignInThrottle>();
         Handle<PasswordResetRequested, AccountMailHandler>(services);

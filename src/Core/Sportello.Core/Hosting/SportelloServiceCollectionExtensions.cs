@@ -63,6 +63,8 @@ public static class SportelloServiceCollectionExtensions
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<EventHandlers>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<Sportello.Core.Audit.IAuditLog, Sportello.Core.Audit.TenantAuditLog>();
         services.AddScoped<OutboxInterceptor>();
         services.AddTenantDbContext<KernelDbContext>();
 

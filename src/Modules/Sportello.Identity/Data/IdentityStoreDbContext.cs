@@ -1,3 +1,4 @@
+using Sportello.Core.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ public sealed class IdentityStoreDbContext(DbContextOptions<IdentityStoreDbConte
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-        builder.ConfigureOutbox();
+        builder.ConfigureOutbox().ConfigureAudit();
         builder.Entity<SportelloUser>(e =>
         {
             e.ToTable("Identity_Users");
@@ -34,10 +35,5 @@ public sealed class IdentityStoreDbContext(DbContextOptions<IdentityStoreDbConte
         builder.Entity<IdentityUserLogin<string>>().ToTable("Identity_UserLogins");
         builder.Entity<IdentityUserToken<string>>().ToTable("Identity_UserTokens");
         builder.Entity<IdentityRoleClaim<string>>().ToTable("Identity_RoleClaims");
-        builder.Entity<AuditEntry>(e =>
-        {
-            e.ToTable("Identity_Audit");
-            e.Property(a => a.Action).HasMaxLength(50);
-        });
     }
 }

@@ -1,14 +1,24 @@
+using Sportello.Core.Audit;
+
 namespace Sportello.Tenants.Domain;
 
-/// <summary>Audit actions the platform records in the Default tenant's log; the detail names the tenant.</summary>
+/// <summary>Audit actions the platform records in the Default tenant's log; the subject is the tenant.</summary>
 public static class TenantAuditActions
 {
-    public const string Created = "tenant-created";
-    public const string ModulesChanged = "tenant-modules-changed";
-    public const string SettingsChanged = "tenant-settings-changed";
-    public const string LimitsChanged = "tenant-limits-changed";
-    public const string Suspended = "tenant-suspended";
-    public const string Resumed = "tenant-resumed";
-    public const string Removed = "tenant-removed";
-    public const string Exported = "tenant-exported";
+    public const string SubjectType = "tenant";
+
+    public const string Created = "tenants.created";
+    public const string ModulesChanged = "tenants.modules-changed";
+    public const string SettingsChanged = "tenants.settings-changed";
+    public const string LimitsChanged = "tenants.limits-changed";
+    public const string Suspended = "tenants.suspended";
+    public const string Resumed = "tenants.resumed";
+    public const string Removed = "tenants.removed";
+    public const string Exported = "tenants.exported";
+
+    public static AuditRecord Record(string action, string tenant, string? detail) =>
+        AuditRecord.Of(action, SubjectType, tenant, tenant) with
+        {
+            Details = detail is null ? null : new Dictionary<string, object?> { ["detail"] = detail },
+        };
 }

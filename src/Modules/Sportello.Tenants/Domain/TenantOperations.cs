@@ -6,7 +6,7 @@ using Sportello.Core.Recipes;
 using Sportello.Core.Storage;
 using Sportello.Core.Tenancy;
 using Sportello.Core.Validation;
-using Sportello.Identity.Domain;
+using Sportello.Core.Audit;
 
 namespace Sportello.Tenants.Domain;
 
@@ -23,7 +23,7 @@ public sealed class TenantOperations(
     TenantRegistry registry,
     ModuleCatalog modules,
     IServiceScopeFactory scopes,
-    AuditLog audit)
+    IAuditLog audit)
 {
     public async Task<TenantSettings> GetAsync(string name, CancellationToken ct) =>
         await catalog.FindAsync(name, ct) ?? throw new TenantNotFoundException(name);
@@ -184,5 +184,5 @@ public sealed class TenantOperations(
     }
 
     private Task AuditAsync(string action, string tenant, string? detail, CancellationToken ct) =>
-        audit.RecordAsync(action, null, detail: detail is null ? tenant : $"{tenant}: {detail}", ct: ct);
+        audit.RecordAsync(TenantAuditActions.Record(action, tenant, detail), ct);
 }

@@ -6,7 +6,7 @@ using Sportello.Core.Recipes;
 using Sportello.Core.Storage;
 using Sportello.Core.Tenancy;
 using Sportello.Core.Validation;
-using Sportello.Identity.Domain;
+using Sportello.Core.Audit;
 
 namespace Sportello.Tenants.Domain;
 
@@ -21,7 +21,7 @@ public sealed class TenantProvisioning(
     TenantCatalog catalog,
     TenantService tenants,
     HostLocks locks,
-    AuditLog audit,
+    IAuditLog audit,
     ILogger<TenantProvisioning> logger)
 {
     /// <param name="unpacked">A recipe already read from an uploaded archive, with its own folder; otherwise the request names one.</param>
@@ -72,7 +72,7 @@ public sealed class TenantProvisioning(
         }
 
         var created = (await catalog.FindAsync(name, ct))!;
-        await audit.RecordAsync(TenantAuditActions.Created, null, detail: $"{name} ({recipe.Name})", ct: ct);
+        await audit.RecordAsync(TenantAuditActions.Record(TenantAuditActions.Created, name, recipe.Name), ct);
         return new CreateTenantResult(true, created, $"Tenant '{name}' creato dalla ricetta '{recipe.Name}'.");
     }
 

@@ -11,7 +11,7 @@ namespace Sportello.Identity.Pages.Account;
 
 [Authorize]
 [EnableRateLimiting(RateLimits.Guarded)]
-public sealed class ChangePasswordModel(SignInManager<SportelloUser> signIn, AuditLog audit) : PageModel
+public sealed class ChangePasswordModel(SignInManager<SportelloUser> signIn, AccountAudit audit) : PageModel
 {
     [BindProperty]
     public string Current { get; set; } = string.Empty;

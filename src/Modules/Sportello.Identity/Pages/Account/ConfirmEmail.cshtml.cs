@@ -6,7 +6,7 @@ using Sportello.Identity.Domain;
 
 namespace Sportello.Identity.Pages.Account;
 
-public sealed class ConfirmEmailModel(UserManager<SportelloUser> users, AuditLog audit) : PageModel
+public sealed class ConfirmEmailModel(UserManager<SportelloUser> users, AccountAudit audit) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? UserId { get; set; }

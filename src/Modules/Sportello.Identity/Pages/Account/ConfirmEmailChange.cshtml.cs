@@ -6,7 +6,7 @@ using Sportello.Identity.Domain;
 
 namespace Sportello.Identity.Pages.Account;
 
-public sealed class ConfirmEmailChangeModel(SignInManager<SportelloUser> signIn, AuditLog audit) : PageModel
+public sealed class ConfirmEmailChangeModel(SignInManager<SportelloUser> signIn, AccountAudit audit) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? UserId { get; set; }

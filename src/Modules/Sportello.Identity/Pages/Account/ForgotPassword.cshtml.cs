@@ -16,7 +16,7 @@ namespace Sportello.Identity.Pages.Account;
 /// account: the message itself is sent after the answer, by the outbox.
 /// </summary>
 [EnableRateLimiting(RateLimits.Guarded)]
-public sealed class ForgotPasswordModel(UserManager<SportelloUser> users, IdentityStoreDbContext db, AuditLog audit, IStringLocalizer<IdentityStrings> L) : PageModel
+public sealed class ForgotPasswordModel(UserManager<SportelloUser> users, IdentityStoreDbContext db, AccountAudit audit, IStringLocalizer<IdentityStrings> L) : PageModel
 {
     [BindProperty]
     public string Email { get; set; } = string.Empty;

@@ -14,7 +14,7 @@ namespace Sportello.Identity.Pages.Account;
 /// is wrong with an account (unconfirmed, locked) is said only once the right password has been typed.
 /// </summary>
 [EnableRateLimiting(RateLimits.Guarded)]
-public sealed class LoginModel(SignInManager<SportelloUser> signIn, SignInThrottle throttle, AuditLog audit, TenantContext tenant, TimeProvider time) : PageModel
+public sealed class LoginModel(SignInManager<SportelloUser> signIn, SignInThrottle throttle, AccountAudit audit, TenantContext tenant, TimeProvider time) : PageModel
 {
     internal const string Refused = "E-mail o password non corretti.";
     internal const string TooMany = "Troppi tentativi non riusciti da questo dispositivo: riprova tra 15 minuti, oppure chiedi una nuova password.";

@@ -10,7 +10,7 @@ namespace Sportello.Identity.Pages.Account;
 
 /// <summary>The second step of signing in: an authenticator code, or a recovery code (each works once).</summary>
 [EnableRateLimiting(RateLimits.Guarded)]
-public sealed class LoginTwoFactorModel(SignInManager<SportelloUser> signIn, AuditLog audit, TimeProvider time) : PageModel
+public sealed class LoginTwoFactorModel(SignInManager<SportelloUser> signIn, AccountAudit audit, TimeProvider time) : PageModel
 {
     [BindProperty]
     public string Code { get; set; } = string.Empty;

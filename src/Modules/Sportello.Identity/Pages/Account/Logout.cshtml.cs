@@ -6,7 +6,7 @@ using Sportello.Identity.Domain;
 
 namespace Sportello.Identity.Pages.Account;
 
-public sealed class LogoutModel(SignInManager<SportelloUser> signIn, AuditLog audit) : PageModel
+public sealed class LogoutModel(SignInManager<SportelloUser> signIn, AccountAudit audit) : PageModel
 {
     public void OnGet()
     {

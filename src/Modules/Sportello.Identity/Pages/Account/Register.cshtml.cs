@@ -21,7 +21,7 @@ namespace Sportello.Identity.Pages.Account;
 public sealed class RegisterModel(
     UserManager<SportelloUser> users,
     IdentityStoreDbContext db,
-    AuditLog audit,
+    AccountAudit audit,
     TenantContext tenant,
     PlanLimits limits,
     TimeProvider time,

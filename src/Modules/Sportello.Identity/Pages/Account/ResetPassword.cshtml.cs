@@ -18,7 +18,7 @@ public enum ResetOutcome
 }
 
 [EnableRateLimiting(RateLimits.Guarded)]
-public sealed class ResetPasswordModel(UserManager<SportelloUser> users, IdentityStoreDbContext db, AuditLog audit) : PageModel
+public sealed class ResetPasswordModel(UserManager<SportelloUser> users, IdentityStoreDbContext db, AccountAudit audit) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? UserId { get; set; }

@@ -13,7 +13,7 @@ namespace Sportello.Identity.Pages.Account.TwoFactor;
 /// <summary>Enrols an authenticator app: QR code and key, one code to prove it works, then ten recovery codes shown once.</summary>
 [Authorize]
 [EnableRateLimiting(RateLimits.Guarded)]
-public sealed class EnableModel(SignInManager<SportelloUser> signIn, TenantContext tenant, AuditLog audit) : PageModel
+public sealed class EnableModel(SignInManager<SportelloUser> signIn, TenantContext tenant, AccountAudit audit) : PageModel
 {
     [BindProperty]
     public string Code { get; set; } = string.Empty;

@@ -11,7 +11,7 @@ namespace Sportello.Identity.Pages.Account.TwoFactor;
 
 [Authorize]
 [EnableRateLimiting(RateLimits.Guarded)]
-public sealed class IndexModel(SignInManager<SportelloUser> signIn, AuditLog audit) : PageModel
+public sealed class IndexModel(SignInManager<SportelloUser> signIn, AccountAudit audit) : PageModel
 {
     public const int RecoveryCodeCount = 10;
 

@@ -21,7 +21,7 @@ public sealed class IndexModel(
     UserManager<SportelloUser> users,
     RoleGuard guard,
     ModuleCatalog modules,
-    AuditLog audit,
+    AccountAudit audit,
     IStringLocalizer<IdentityStrings> L) : PageModel
 {
     public sealed record RoleView(string Id, string Name, string? Description, IReadOnlySet<string> Permissions, IReadOnlyList<string> Missing);

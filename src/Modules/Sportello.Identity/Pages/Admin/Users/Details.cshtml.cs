@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Sportello.Core.Audit;
 using Sportello.Core.Security;
 using Sportello.Core.Tenancy;
 using Sportello.Core.Validation;
@@ -26,7 +27,7 @@ public sealed class DetailsModel(
     IdentityStoreDbContext db,
     RoleGuard guard,
     AccountMail mail,
-    AuditLog audit,
+    AccountAudit audit,
     TimeProvider time,
     IStringLocalizer<IdentityStrings> L) : PageModel
 {
@@ -254,7 +255,7 @@ public sealed class DetailsModel(
         }
 
         RoleOptions = options;
-        History = await db.Set<AuditEntry>().AsNoTracking().Where(a => a.SubjectUserId == user.Id)
+        History = await db.Set<AuditEntry>().AsNoTracking().Where(a => a.SubjectType == AccountAudit.SubjectType && a.SubjectId == user.Id)
             .OrderByDescending(a => a.OccurredUtc).Take(20).ToListAsync();
         return true;
     }

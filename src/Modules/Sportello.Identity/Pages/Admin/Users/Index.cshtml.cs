@@ -20,7 +20,7 @@ public sealed class IndexModel(
     IdentityStoreDbContext db,
     RoleGuard guard,
     AccountMail mail,
-    AuditLog audit,
+    AccountAudit audit,
     PlanLimits limits,
     TimeProvider time,
     IStringLocalizer<IdentityStrings> L) : PageModel
