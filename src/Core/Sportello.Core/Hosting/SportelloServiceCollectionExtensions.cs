@@ -65,6 +65,7 @@ public static class SportelloServiceCollectionExtensions
         services.AddSingleton<EventHandlers>();
         services.AddHttpContextAccessor();
         services.AddScoped<Sportello.Core.Audit.IAuditLog, Sportello.Core.Audit.TenantAuditLog>();
+        services.AddScoped<Sportello.Core.Lifecycles.LifecycleTransitions>();
         services.AddScoped<OutboxInterceptor>();
         services.AddTenantDbContext<KernelDbContext>();
 
