@@ -34,7 +34,7 @@ public sealed class IdentityModule : Module
 
     public override IEnumerable<Permission> Permissions =>
     [
-        new(IdentityPermissions.AdminAccess, "Accedere al back office", "Entrare nell'area di amministrazione dello sportello."),
+        new(IdentityPermissions.AdminAccess, "Accedere al back office", "Entrare nell'area di amministrazione dello sportello.", DefaultGrant.Operator),
         new(IdentityPermissions.ManageUsers, "Gestire gli utenti", "Invitare, bloccare e sbloccare utenti."),
         new(IdentityPermissions.ManageRoles, "Gestire i ruoli", "Creare ruoli e assegnare permessi."),
         new(IdentityPermissions.ManageSettings, "Gestire il marchio", "Cambiare nome, logo, colori e contatti dello sportello."),
@@ -48,6 +48,14 @@ public sealed class IdentityModule : Module
         new("Marchio", "/admin/branding", IdentityPermissions.ManageSettings, 30),
         new("Il tuo piano", "/admin/plan", IdentityPermissions.AdminAccess, 90),
     ];
+
+    public override IEnumerable<CustomerMenuEntry> CustomerMenu =>
+    [
+        new("Il mio account", "/account", Order: 90),
+        new("Back office", "/admin", IdentityPermissions.AdminAccess, 100),
+    ];
+
+    public override IEnumerable<CustomerCard> CustomerCards => [new("Il tuo account", typeof(Pages.Area.AccountCard), Order: 90)];
 
     public override IEnumerable<PlanLimit> Limits =>
         [new(UserCount.LimitKey, "Utenti", "Account di clienti e personale dello sportello.")];

@@ -35,6 +35,8 @@ public sealed class KnowledgeBaseModule : Module
 
     public override IEnumerable<SiteLink> SiteLinks => [new("Assistenza", "/help", 10)];
 
+    public override IEnumerable<CustomerMenuEntry> CustomerMenu => [new("Guide e assistenza", "/help", Order: 80)];
+
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddTenantDbContext<KnowledgeBaseDbContext>();

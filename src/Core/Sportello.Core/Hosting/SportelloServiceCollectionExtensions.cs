@@ -66,6 +66,7 @@ public static class SportelloServiceCollectionExtensions
         services.AddHttpContextAccessor();
         services.AddScoped<Sportello.Core.Audit.IAuditLog, Sportello.Core.Audit.TenantAuditLog>();
         services.AddScoped<Sportello.Core.Lifecycles.LifecycleTransitions>();
+        services.AddScoped<Sportello.Core.Web.CustomerArea>();
         services.AddScoped<OutboxInterceptor>();
         services.AddTenantDbContext<KernelDbContext>();
 

@@ -41,6 +41,12 @@ public abstract class Module
 
     public virtual IEnumerable<AdminMenuEntry> AdminMenu => [];
 
+    /// <summary>Links of the customer area's menu.</summary>
+    public virtual IEnumerable<CustomerMenuEntry> CustomerMenu => [];
+
+    /// <summary>Cards of the customer area's dashboard.</summary>
+    public virtual IEnumerable<CustomerCard> CustomerCards => [];
+
     /// <summary>Links of the public site's header and footer, for every visitor of a tenant with the module on.</summary>
     public virtual IEnumerable<SiteLink> SiteLinks => [];
 

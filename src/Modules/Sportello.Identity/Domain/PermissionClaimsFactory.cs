@@ -9,8 +9,9 @@ using Sportello.Identity.Data;
 namespace Sportello.Identity.Domain;
 
 /// <summary>
-/// Puts the user's permissions into the sign-in cookie: those granted to their roles (role claims), and for
-/// Administrators every permission the tenant's enabled modules declare, so a newly enabled module needs no grant.
+/// Puts the user's permissions into the sign-in cookie: those granted to their roles (role claims), those the
+/// tenant's enabled modules grant to the default roles they hold, and for Administrators every permission the enabled
+/// modules declare, so a newly enabled module needs no grant.
 /// </summary>
 public sealed class PermissionClaimsFactory(
     UserManager<SportelloUser> users,
@@ -36,17 +37,13 @@ public sealed class PermissionClaimsFactory(
         {
             identity.AddClaim(new Claim(TwoFactorClaim, "on"));
         }
-        if (await UserManager.IsInRoleAsync(user, DefaultRoles.Administrator))
+        var granted = identity.FindAll(PermissionPolicyProvider.ClaimType).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+        var fromModules = await UserManager.IsInRoleAsync(user, DefaultRoles.Administrator)
+            ? modules.Ordered.Where(m => tenant.Tenant.IsEnabled(m.Id)).SelectMany(m => m.Permissions).Select(p => p.Name)
+            : (await UserManager.GetRolesAsync(user)).SelectMany(role => ModuleGrants.Of(modules, tenant.Tenant, role));
+        foreach (var permission in fromModules.Where(granted.Add).ToList())
         {
-            var granted = identity.FindAll(PermissionPolicyProvider.ClaimType).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
-            var all = modules.Ordered
-                .Where(m => tenant.Tenant.IsEnabled(m.Id))
-                .SelectMany(m => m.Permissions)
-                .Select(p => p.Name);
-            foreach (var permission in all.Where(granted.Add))
-            {
-                identity.AddClaim(new Claim(PermissionPolicyProvider.ClaimType, permission));
-            }
+            identity.AddClaim(new Claim(PermissionPolicyProvider.ClaimType, permission));
         }
 
         return identity;

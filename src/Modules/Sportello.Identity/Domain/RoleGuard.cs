@@ -29,7 +29,8 @@ public sealed class RoleGuard(UserManager<SportelloUser> users, RoleManager<Spor
         var role = await roles.FindByNameAsync(roleName);
         return role is null
             ? new HashSet<string>()
-            : (await roles.GetClaimsAsync(role)).Where(c => c.Type == PermissionPolicyProvider.ClaimType).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+            : (await roles.GetClaimsAsync(role)).Where(c => c.Type == PermissionPolicyProvider.ClaimType).Select(c => c.Value)
+                .Concat(ModuleGrants.Of(modules, tenant.Tenant, roleName)).ToHashSet(StringComparer.Ordinal);
     }
 
     public async Task<IReadOnlySet<string>> OfUserAsync(SportelloUser user)
