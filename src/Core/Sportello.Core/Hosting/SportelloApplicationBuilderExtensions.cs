@@ -9,6 +9,7 @@ using Sportello.Core.Security;
 using Sportello.Core.Storage;
 using Sportello.Core.Tenancy;
 using Sportello.Core.Validation;
+using Sportello.Core.Web;
 
 namespace Sportello.Core.Hosting;
 
@@ -64,15 +65,17 @@ public static class SportelloApplicationBuilderExtensions
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapGet(ApiAntiforgery.TokenPath, ApiAntiforgery.Token);
         ValidationApi.Map(app);
-        app.MapGet(BrandingStyle.Path, BrandingStyle.Serve);
-        app.MapGet(BrandingStyle.IconPath, BrandingStyle.ServeIcon);
+        app.MapOpenApi(TenantOpenApi.Pattern).AllowAnonymous();
+        app.MapGet(BrandingStyle.Path, BrandingStyle.Serve).ExcludeFromDescription();
+        app.MapGet(BrandingStyle.IconPath, BrandingStyle.ServeIcon).ExcludeFromDescription();
         app.MapStaticAssets();
         app.MapRazorPages();
 
         var catalog = app.Services.GetRequiredService<ModuleCatalog>();
         foreach (var module in catalog.Ordered)
         {
-            module.MapEndpoints(app.MapGroup(string.Empty).WithMetadata(new ModuleEndpointMetadata(module.Id)));
+            // Every module's API turns refusals into problem details the same way (Web/ApiRefusals.cs).
+            module.MapEndpoints(app.MapGroup(string.Empty).WithMetadata(new ModuleEndpointMetadata(module.Id)).AddEndpointFilter(ApiRefusals.FilterAsync));
         }
 
         return app;

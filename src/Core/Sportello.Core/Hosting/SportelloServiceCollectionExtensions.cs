@@ -67,6 +67,7 @@ public static class SportelloServiceCollectionExtensions
         services.AddScoped<Sportello.Core.Audit.IAuditLog, Sportello.Core.Audit.TenantAuditLog>();
         services.AddScoped<Sportello.Core.Lifecycles.LifecycleTransitions>();
         services.AddScoped<Sportello.Core.Web.CustomerArea>();
+        Sportello.Core.Web.TenantOpenApi.Add(services);
         services.AddScoped<OutboxInterceptor>();
         services.AddTenantDbContext<KernelDbContext>();
 

@@ -24,8 +24,7 @@ public static class TenantsApi
         var read = endpoints.MapGroup("/api/tenants")
             .RequireAuthorization(PermissionPolicyProvider.PolicyFor(TenantsPermissions.View));
         var write = endpoints.MapGroup("/api/tenants")
-            .RequireAuthorization(PermissionPolicyProvider.PolicyFor(TenantsPermissions.Manage))
-            .AddEndpointFilter(RefusalsAsProblems);
+            .RequireAuthorization(PermissionPolicyProvider.PolicyFor(TenantsPermissions.Manage));
 
         read.MapGet("/", async (TenantRegistry registry, TenantCatalog catalog, string? search, TenantState? state, CancellationToken ct) =>
             Results.Ok(await TenantSummary.ListAsync(registry, catalog, search, state, ct)));
@@ -74,29 +73,4 @@ public static class TenantsApi
             return Results.Text(recipe.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), "application/json");
         });
     }
-
-    private static async ValueTask<object?> RefusalsAsProblems(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        try
-        {
-            return await next(context);
-        }
-        catch (TenantNotFoundException ex)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Tenant non trovato", detail: ex.Message);
-        }
-        catch (SportelloValidationException ex)
-        {
-            return Results.ValidationProblem(Group(ex.Problems.Select(p => (p.Field, p.Message))), title: "Richiesta non valida");
-        }
-        catch (RecipeException ex)
-        {
-            return Results.ValidationProblem(
-                Group(ex.Problems.Select(p => (p.StepIndex is { } i ? $"steps[{i}]{p.Path.Replace($"$.steps[{i}]", string.Empty)}" : p.Path, p.Message))),
-                title: $"La ricetta '{ex.Recipe}' non è valida");
-        }
-    }
-
-    private static Dictionary<string, string[]> Group(IEnumerable<(string Field, string Message)> problems) =>
-        problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray());
 }
