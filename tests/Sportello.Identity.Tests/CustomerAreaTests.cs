@@ -7,6 +7,13 @@ public sealed class CustomerAreaTests(AppFixture fixture) : IClassFixture<AppFix
 {
     private SportelloApp App => fixture.App;
 
+    private async Task<string> PageAsync(string email, string password, string path = "/demo/area")
+    {
+        var client = App.ClientFor();
+        await SignIn.AsAsync(client, "/demo", email, password);
+        return WebUtility.HtmlDecode(await client.GetStringAsync(path));
+    }
+
     [Fact]
     public async Task A_visitor_is_sent_to_sign_in_and_back()
     {
@@ -37,9 +44,7 @@ public sealed class CustomerAreaTests(AppFixture fixture) : IClassFixture<AppFix
     [Fact]
     public async Task Staff_see_the_back_office_entry_their_permission_allows()
     {
-        var client = App.ClientFor();
-        await SignIn.AsAsync(client, "/demo", SignIn.DemoAdmin, SignIn.DemoAdminPassword);
-        var page = WebUtility.HtmlDecode(await client.GetStringAsync("/demo/area"));
+        var page = await PageAsync(SignIn.DemoAdmin, SignIn.DemoAdminPassword);
         Assert.Contains("href=\"/demo/admin\">Back office</a>", page);
     }
 
@@ -49,9 +54,7 @@ public sealed class CustomerAreaTests(AppFixture fixture) : IClassFixture<AppFix
         await App.Tenants.DisableModulesAsync("demo", ["knowledge-base"]);
         try
         {
-            var client = App.ClientFor();
-            await SignIn.AsAsync(client, "/demo", SignIn.DemoCustomer, SignIn.DemoCustomerPassword);
-            var page = WebUtility.HtmlDecode(await client.GetStringAsync("/demo/area"));
+            var page = await PageAsync(SignIn.DemoCustomer, SignIn.DemoCustomerPassword);
             Assert.DoesNotContain("Guide e assistenza", page);
             Assert.Contains("Il mio account", page);
         }
@@ -64,9 +67,7 @@ public sealed class CustomerAreaTests(AppFixture fixture) : IClassFixture<AppFix
     [Fact]
     public async Task The_area_speaks_english_to_english_readers()
     {
-        var client = App.ClientFor();
-        await SignIn.AsAsync(client, "/demo", SignIn.DemoCustomer, SignIn.DemoCustomerPassword);
-        var page = WebUtility.HtmlDecode(await client.GetStringAsync("/demo/area?culture=en"));
+        var page = await PageAsync(SignIn.DemoCustomer, SignIn.DemoCustomerPassword, "/demo/area?culture=en");
         Assert.Contains("<h1>Customer area</h1>", page);
         Assert.Contains("My account", page);
         Assert.Contains("Two-step verification", page);
