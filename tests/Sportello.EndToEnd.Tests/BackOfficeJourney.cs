@@ -7,21 +7,15 @@ namespace Sportello.EndToEnd.Tests;
 /// asked for; previews a mail template in its sandboxed frame; invites a colleague and locks them after the
 /// confirmation step. axe-core on each back-office page, no browser console errors under the content security policy.
 /// </summary>
-public sealed partial class BackOfficeJourney(Browser browser) : IClassFixture<Browser>, IAsyncLifetime
+public sealed partial class BackOfficeJourney(Browser browser) : Journey, IClassFixture<Browser>
 {
-    private SportelloApp _app = null!;
-    private string _base = string.Empty;
-
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _app = await SportelloApp.StartAsync(StoreKind.Sqlite, kestrel: true);
-        _base = _app.ClientOptions.BaseAddress.ToString().TrimEnd('/');
-        await _app.RunRecipeAsync("""
+        await base.InitializeAsync();
+        await App.RunRecipeAsync("""
             { "name": "t", "steps": [ { "step": "settings", "modules": { "identity": { "allowSignUp": true, "requireTwoFactorForAdministrators": true } } } ] }
             """, "demo");
     }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
     public async Task An_administrator_enrols_when_required_previews_a_template_and_locks_a_colleague_after_confirming()
@@ -38,7 +32,7 @@ public sealed partial class BackOfficeJourney(Browser browser) : IClassFixture<B
             }
         };
 
-        await page.GotoAsync($"{_base}/demo/admin/users");
+        await page.GotoAsync($"{Base}/demo/admin/users");
         await page.GetByLabel("E-mail").FillAsync(SignIn.DemoAdmin);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(SignIn.DemoAdminPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Accedi" }).ClickAsync();
@@ -49,10 +43,10 @@ public sealed partial class BackOfficeJourney(Browser browser) : IClassFixture<B
         await page.GetByLabel("Codice dell'app").FillAsync(new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(key)).ComputeTotp());
         await page.GetByRole(AriaRole.Button, new() { Name = "Verifica e attiva" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Continua" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync($"{_base}/demo/admin/users");
+        await Assertions.Expect(page).ToHaveURLAsync($"{Base}/demo/admin/users");
 
         // A template previewed in its own sandboxed frame, with sample values.
-        await page.GotoAsync($"{_base}/demo/admin/mail");
+        await page.GotoAsync($"{Base}/demo/admin/mail");
         await page.GetByRole(AriaRole.Link, new() { Name = "Invito a scegliere la password" }).First.ClickAsync();
         await page.GetByLabel("Oggetto").FillAsync("Benvenuta in {{ tenant.name }}, {{ user.name }}");
         await page.GetByRole(AriaRole.Button, new() { Name = "Anteprima" }).ClickAsync();
@@ -61,7 +55,7 @@ public sealed partial class BackOfficeJourney(Browser browser) : IClassFixture<B
         await Accessibility.AssertNoSeriousViolationsAsync(page, "mail template");
 
         // Invite a colleague, then lock them: the page asks first.
-        await page.GotoAsync($"{_base}/demo/admin/users");
+        await page.GotoAsync($"{Base}/demo/admin/users");
         await page.GetByLabel("Nome e cognome").FillAsync("Elena Riva");
         await page.GetByLabel("E-mail", new() { Exact = true }).FillAsync("elena.riva@fiducia-demo.example");
         await page.GetByLabel("Ruolo").SelectOptionAsync(new SelectOptionValue { Label = "Operatore" });

@@ -6,26 +6,15 @@ namespace Sportello.EndToEnd.Tests;
 /// A customer searches the demo help centre with a typo, follows the suggestion, opens a guide and says it helped;
 /// an editor writes a guide and watches the live preview. Every page passes axe-core.
 /// </summary>
-public sealed class HelpCentreJourney(Browser browser) : IClassFixture<Browser>, IAsyncLifetime
+public sealed class HelpCentreJourney(Browser browser) : Journey, IClassFixture<Browser>
 {
-    private SportelloApp _app = null!;
-    private string _base = string.Empty;
-
-    public async Task InitializeAsync()
-    {
-        _app = await SportelloApp.StartAsync(StoreKind.Sqlite, kestrel: true);
-        _base = _app.ClientOptions.BaseAddress.ToString().TrimEnd('/');
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task A_customer_searches_with_a_typo_follows_the_suggestion_and_rates_a_guide()
     {
         await using var context = await browser.Instance.NewContextAsync(new BrowserNewContextOptions { Locale = "it-IT" });
         var page = await context.NewPageAsync();
 
-        await page.GotoAsync($"{_base}/demo/help");
+        await page.GotoAsync($"{Base}/demo/help");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Centro assistenza", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Identità SPID" })).ToBeVisibleAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(page, "help centre");
@@ -43,7 +32,7 @@ public sealed class HelpCentreJourney(Browser browser) : IClassFixture<Browser>,
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Filtra per argomento" }).GetByRole(AriaRole.Link, new() { NameRegex = new("^Identità SPID") }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Rinnovare un'identità SPID" }).ClickAsync();
 
-        await Assertions.Expect(page).ToHaveURLAsync($"{_base}/demo/help/spid/rinnovare-identita-spid");
+        await Assertions.Expect(page).ToHaveURLAsync($"{Base}/demo/help/spid/rinnovare-identita-spid");
         await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "In questa guida" })).ToBeVisibleAsync();
         await Accessibility.ScreenshotAsync(page, "help-guide");
         await Accessibility.AssertNoSeriousViolationsAsync(page, "guide page");
@@ -61,12 +50,12 @@ public sealed class HelpCentreJourney(Browser browser) : IClassFixture<Browser>,
     {
         await using var context = await browser.Instance.NewContextAsync(new BrowserNewContextOptions { Locale = "it-IT" });
         var page = await context.NewPageAsync();
-        await page.GotoAsync($"{_base}/demo/account/login");
+        await page.GotoAsync($"{Base}/demo/account/login");
         await page.GetByLabel("E-mail").FillAsync(SignIn.DemoAdmin);
         await page.GetByLabel("Password").FillAsync(SignIn.DemoAdminPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Accedi" }).ClickAsync();
 
-        await page.GotoAsync($"{_base}/demo/admin/help");
+        await page.GotoAsync($"{Base}/demo/admin/help");
         await Accessibility.AssertNoSeriousViolationsAsync(page, "guide list");
         await page.GetByRole(AriaRole.Link, new() { Name = "Nuova guida" }).ClickAsync();
         await page.GetByLabel("Titolo").FillAsync("Cambiare il numero di cellulare");

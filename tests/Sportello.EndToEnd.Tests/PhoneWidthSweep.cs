@@ -6,19 +6,8 @@ namespace Sportello.EndToEnd.Tests;
 /// Every page of every module (from the routing table), at 375 px wide, as a visitor, the demo administrator and the
 /// platform administrator: no page may be wider than the screen, so nothing scrolls sideways.
 /// </summary>
-public sealed class PhoneWidthSweep(Browser browser) : IClassFixture<Browser>, IAsyncLifetime
+public sealed class PhoneWidthSweep(Browser browser) : Journey, IClassFixture<Browser>
 {
-    private SportelloApp _app = null!;
-    private string _base = string.Empty;
-
-    public async Task InitializeAsync()
-    {
-        _app = await SportelloApp.StartAsync(StoreKind.Sqlite, kestrel: true);
-        _base = _app.ClientOptions.BaseAddress.ToString().TrimEnd('/');
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task No_page_is_wider_than_a_phone()
     {
@@ -38,16 +27,16 @@ public sealed class PhoneWidthSweep(Browser browser) : IClassFixture<Browser>, I
             var page = await context.NewPageAsync();
             if (email is not null)
             {
-                await page.GotoAsync($"{_base}{prefix}/account/login");
+                await page.GotoAsync($"{Base}{prefix}/account/login");
                 await page.GetByLabel("E-mail").FillAsync(email);
                 await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password!);
                 await page.GetByRole(AriaRole.Button, new() { Name = "Accedi" }).ClickAsync();
                 await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
             }
 
-            foreach (var pattern in PageRoutes.Patterns(_app).Where(p => p != "account/logout"))
+            foreach (var pattern in PageRoutes.Patterns(App).Where(p => p != "account/logout"))
             {
-                var address = $"{_base}{prefix}{await PageRoutes.AddressAsync(_app, tenant, pattern)}";
+                var address = $"{Base}{prefix}{await PageRoutes.AddressAsync(App, tenant, pattern)}";
                 var response = await page.GotoAsync(address);
                 if (response?.Status != 200)
                 {

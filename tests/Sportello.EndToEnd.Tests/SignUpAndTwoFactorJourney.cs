@@ -8,19 +8,8 @@ namespace Sportello.EndToEnd.Tests;
 /// A customer of the demo tenant signs up, confirms the e-mail, enrols an authenticator app, signs out and signs in
 /// again with a code; the pages on the way pass axe-core, and the administrator's dashboard too.
 /// </summary>
-public sealed partial class SignUpAndTwoFactorJourney(Browser browser) : IClassFixture<Browser>, IAsyncLifetime
+public sealed partial class SignUpAndTwoFactorJourney(Browser browser) : Journey, IClassFixture<Browser>
 {
-    private SportelloApp _app = null!;
-    private string _base = string.Empty;
-
-    public async Task InitializeAsync()
-    {
-        _app = await SportelloApp.StartAsync(StoreKind.Sqlite, kestrel: true);
-        _base = _app.ClientOptions.BaseAddress.ToString().TrimEnd('/');
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     [GeneratedRegex("^[a-z0-9 ]+$")]
     private static partial Regex KeyShape();
 
@@ -32,24 +21,24 @@ public sealed partial class SignUpAndTwoFactorJourney(Browser browser) : IClassF
         const string email = "lucia.romano@example.it";
         const string password = "Password-Sicura-2026";
 
-        await page.GotoAsync($"{_base}/demo/account/register");
+        await page.GotoAsync($"{Base}/demo/account/register");
         await page.GetByLabel("Nome e cognome").FillAsync("Lucia Romano");
         await page.GetByLabel("E-mail").FillAsync(email);
         await page.GetByLabel("Password (almeno").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Registrati" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Controlla la tua posta" })).ToBeVisibleAsync();
 
-        var confirmation = (await Mailbox.WaitForPickupAsync(_app, "demo", email)).Single();
+        var confirmation = (await Mailbox.WaitForPickupAsync(App, "demo", email)).Single();
         await page.GotoAsync(Mailbox.FirstLink(confirmation));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Indirizzo confermato" })).ToBeVisibleAsync();
 
-        await page.GotoAsync($"{_base}/demo/account/login");
+        await page.GotoAsync($"{Base}/demo/account/login");
         await Accessibility.ScreenshotAsync(page, "sign-in");
         await Accessibility.AssertNoSeriousViolationsAsync(page, "sign-in");
         await SignInAsync(page, email, password);
-        await Assertions.Expect(page).ToHaveURLAsync($"{_base}/demo/");
+        await Assertions.Expect(page).ToHaveURLAsync($"{Base}/demo/");
 
-        await page.GotoAsync($"{_base}/demo/account/two-factor/enable");
+        await page.GotoAsync($"{Base}/demo/account/two-factor/enable");
         await Accessibility.ScreenshotAsync(page, "two-factor-enrolment");
         await Accessibility.AssertNoSeriousViolationsAsync(page, "two-factor enrolment");
         var key = (await page.Locator("#authenticator-key").InnerTextAsync()).Trim();
@@ -59,10 +48,10 @@ public sealed partial class SignUpAndTwoFactorJourney(Browser browser) : IClassF
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "I tuoi codici di recupero" })).ToBeVisibleAsync();
         Assert.Equal(10, await page.Locator("ul.codes li").CountAsync());
 
-        await page.GotoAsync($"{_base}/demo/account/logout");
+        await page.GotoAsync($"{Base}/demo/account/logout");
         await page.GetByRole(AriaRole.Button, new() { Name = "Esci" }).ClickAsync();
 
-        await page.GotoAsync($"{_base}/demo/account/login");
+        await page.GotoAsync($"{Base}/demo/account/login");
         await SignInAsync(page, email, password);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Codice di verifica" })).ToBeVisibleAsync();
         await Accessibility.ScreenshotAsync(page, "two-factor-sign-in");
@@ -70,9 +59,9 @@ public sealed partial class SignUpAndTwoFactorJourney(Browser browser) : IClassF
         // The enrolment used this step's code; the app's next code (one step of drift is allowed) is a fresh one.
         await page.GetByLabel("Codice").FillAsync(Code(key, 1));
         await page.GetByRole(AriaRole.Button, new() { Name = "Verifica" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync($"{_base}/demo/");
+        await Assertions.Expect(page).ToHaveURLAsync($"{Base}/demo/");
 
-        await page.GotoAsync($"{_base}/demo/account");
+        await page.GotoAsync($"{Base}/demo/account");
         await Assertions.Expect(page.GetByText("Lucia Romano")).ToBeVisibleAsync();
     }
 
@@ -81,7 +70,7 @@ public sealed partial class SignUpAndTwoFactorJourney(Browser browser) : IClassF
     {
         await using var context = await browser.Instance.NewContextAsync();
         var page = await context.NewPageAsync();
-        await page.GotoAsync($"{_base}/demo/account/login?ReturnUrl=%2Fdemo%2Fadmin");
+        await page.GotoAsync($"{Base}/demo/account/login?ReturnUrl=%2Fdemo%2Fadmin");
         await SignInAsync(page, SignIn.DemoAdmin, SignIn.DemoAdminPassword);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Pannello di Fiducia Digitale Demo" })).ToBeVisibleAsync();
         await Accessibility.ScreenshotAsync(page, "admin-dashboard");

@@ -29,7 +29,7 @@ public sealed class ArticleModel(HelpCenter help, TenantContext tenant, TenantLi
     public (string Action, string? Token, bool? Helpful, string? Comment) FeedbackForm =>
         (Url.Content($"~/help/{Category.Slug}/{Article.Slug}/feedback"), null, null, null);
 
-    public TimeZoneInfo TimeZone => tenant.Tenant.TimeZone;
+    public DateTime Local(DateTime utc) => tenant.Tenant.Local(utc);
     public string CanonicalUrl => links.To($"/help/{Category.Slug}/{Article.Slug}");
 
     public async Task<IActionResult> OnGetAsync(string category, string slug, CancellationToken ct)

@@ -20,7 +20,7 @@ public sealed class RevisionsModel(KnowledgeBaseDbContext db, ArticleEditor edit
     public ArticleRevision? Shown { get; private set; }
     public string? ShownHtml { get; private set; }
     public string? Message { get; private set; }
-    public TimeZoneInfo TimeZone => tenant.Tenant.TimeZone;
+    public DateTime Local(DateTime utc) => tenant.Tenant.Local(utc);
 
     public async Task<IActionResult> OnGetAsync(Guid id, int? number, int? restored, CancellationToken ct)
     {

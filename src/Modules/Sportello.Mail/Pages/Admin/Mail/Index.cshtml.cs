@@ -50,7 +50,7 @@ public sealed class IndexModel(
     // The settings just saved, when the page is shown again in the same request (the tenant's snapshot is older).
     private MailSettings? _saved;
     public string PlatformSender => platform.Value.SenderAddress;
-    public TimeZoneInfo TimeZone => tenant.Tenant.TimeZone;
+    public DateTime Local(DateTime utc) => tenant.Tenant.Local(utc);
 
     public async Task OnGetAsync(string? done)
     {

@@ -26,7 +26,7 @@ public sealed class TemplateModel(MailDbContext db, TenantContext tenant, MailSe
     public string Title => DefaultTemplates.Titles.TryGetValue(Key, out var title) ? title : Key;
     public string? Message { get; private set; }
     public MailTemplate? Edited { get; private set; }
-    public TimeZoneInfo TimeZone => tenant.Tenant.TimeZone;
+    public DateTime Local(DateTime utc) => tenant.Tenant.Local(utc);
     public FieldErrors Errors { get; } = new();
 
     public async Task<IActionResult> OnGetAsync(bool saved)
