@@ -18,3 +18,9 @@ public class AppFixture : Xunit.IAsyncLifetime
 
     public virtual async Task DisposeAsync() => await App.DisposeAsync();
 }
+
+/// <summary>One host on PostgreSQL for a whole test class.</summary>
+public class PostgresAppFixture : AppFixture
+{
+    protected override StoreKind Kind => StoreKind.Postgres;
+}

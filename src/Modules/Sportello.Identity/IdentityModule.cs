@@ -32,27 +32,20 @@ public sealed class IdentityModule : Module
     public override Type SettingsType => typeof(IdentitySettings);
     public override IEnumerable<Type> RecipeSteps => [typeof(RolesStep), typeof(UsersStep)];
 
-    public override IEnumerable<Permission> Permissions =>
-    [
-        new(IdentityPermissions.AdminAccess, "Accedere al back office", "Entrare nell'area di amministrazione dello sportello.", DefaultGrant.Operator),
-        new(IdentityPermissions.ManageUsers, "Gestire gli utenti", "Invitare, bloccare e sbloccare utenti."),
-        new(IdentityPermissions.ManageRoles, "Gestire i ruoli", "Creare ruoli e assegnare permessi."),
-        new(IdentityPermissions.ManageSettings, "Gestire il marchio", "Cambiare nome, logo, colori e contatti dello sportello."),
-    ];
+    public override IEnumerable<Permission> Permissions => IdentityPermissions.All;
+
+    public override IEnumerable<Sportello.Core.Audit.AuditAction> AuditActions => AuditActionNames.All;
 
     public override IEnumerable<AdminMenuEntry> AdminMenu =>
     [
-        new("Pannello", "/admin", IdentityPermissions.AdminAccess, 0),
         new("Utenti", "/admin/users", IdentityPermissions.ManageUsers, 10),
         new("Ruoli", "/admin/roles", IdentityPermissions.ManageRoles, 20),
-        new("Marchio", "/admin/branding", IdentityPermissions.ManageSettings, 30),
-        new("Il tuo piano", "/admin/plan", IdentityPermissions.AdminAccess, 90),
     ];
 
     public override IEnumerable<CustomerMenuEntry> CustomerMenu =>
     [
         new("Il mio account", "/account", Order: 90),
-        new("Back office", "/admin", IdentityPermissions.AdminAccess, 100),
+        new("Back office", "/admin", KernelPermissions.AdminAccess, 100),
     ];
 
     public override IEnumerable<CustomerCard> CustomerCards => [new("Il tuo account", typeof(Pages.Area.AccountCard), Order: 90)];

@@ -18,11 +18,9 @@ public sealed class TenantsModule : Module
     public override bool DefaultTenantOnly => true;
     public override IReadOnlyList<string> Dependencies => ["identity"];
 
-    public override IEnumerable<Permission> Permissions =>
-    [
-        new(TenantsPermissions.View, "Vedere i tenant", "Consultare l'elenco dei tenant della piattaforma."),
-        new(TenantsPermissions.Manage, "Gestire i tenant", "Creare, sospendere, esportare e rimuovere tenant."),
-    ];
+    public override IEnumerable<Permission> Permissions => TenantsPermissions.All;
+
+    public override IEnumerable<Sportello.Core.Audit.AuditAction> AuditActions => Domain.TenantAuditActions.All;
 
     public override IEnumerable<AdminMenuEntry> AdminMenu =>
         [new("Tenant", "/admin/tenants", TenantsPermissions.View, 10)];

@@ -52,7 +52,7 @@ public abstract class OutboxTests(StoreKind kind) : IAsyncLifetime
         // Nothing on this node knows the event is pending: the job's round-robin sweep finds it.
         Assert.Empty(_app.Services.GetRequiredService<OutboxSignal>().Pending);
         var scheduler = await _app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        await scheduler.TriggerJob(OutboxDispatcherJob.Key);
+        await scheduler.TriggerJob(new Quartz.JobKey(OutboxDispatcherJob.Key, ScheduledJobs.Group));
 
         for (var i = 0; i < 100 && Log.Seen.IsEmpty; i++)
         {

@@ -65,6 +65,7 @@ public static class SportelloApplicationBuilderExtensions
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapGet(ApiAntiforgery.TokenPath, ApiAntiforgery.Token);
         ValidationApi.Map(app);
+        Files.FilesApi.Map(app);
         app.MapOpenApi(TenantOpenApi.Pattern).AllowAnonymous();
         app.MapGet(BrandingStyle.Path, BrandingStyle.Serve).ExcludeFromDescription();
         app.MapGet(BrandingStyle.IconPath, BrandingStyle.ServeIcon).ExcludeFromDescription();

@@ -25,6 +25,10 @@ public sealed class SportelloOptions
 
     public OutboxOptions Outbox { get; set; } = new();
 
+    public JobsOptions Jobs { get; set; } = new();
+
+    public FilesOptions Files { get; set; } = new();
+
     public TenantIdleOptions Tenants { get; set; } = new();
 
     /// <summary>Several nodes sharing one catalog; unset for a single node.</summary>
@@ -151,4 +155,16 @@ public sealed class OutboundOptions
 {
     /// <summary>Internal networks tenants' servers may nevertheless be in (CIDR, e.g. "10.20.0.0/16"); none by default.</summary>
     public List<string> AllowedInternalNetworks { get; set; } = [];
+}
+
+/// <summary>Scheduled jobs: how long their runs are kept.</summary>
+public sealed class JobsOptions
+{
+    public TimeSpan RunRetention { get; set; } = TimeSpan.FromDays(30);
+}
+
+/// <summary>Tenant files: the largest upload any module may store.</summary>
+public sealed class FilesOptions
+{
+    public long MaxSize { get; set; } = 10 * 1024 * 1024;
 }

@@ -65,6 +65,8 @@ public static class SportelloServiceCollectionExtensions
         services.AddSingleton<EventHandlers>();
         services.AddHttpContextAccessor();
         services.AddScoped<Sportello.Core.Audit.IAuditLog, Sportello.Core.Audit.TenantAuditLog>();
+        services.AddSingleton<Sportello.Core.Audit.AuditActionCatalog>();
+        services.AddScoped<Sportello.Core.Files.ITenantFiles, Sportello.Core.Files.TenantFiles>();
         services.AddScoped<Sportello.Core.Lifecycles.LifecycleTransitions>();
         services.AddScoped<Sportello.Core.Web.CustomerArea>();
         Sportello.Core.Web.TenantOpenApi.Add(services);
@@ -107,11 +109,18 @@ public static class SportelloServiceCollectionExtensions
             services.AddSingleton<ICatalogChangeNotifier, SingleNodeChangeNotifier>();
         }
 
+        var jobs = new ScheduledJobs(KernelJobs.For(settings), catalog);
+        services.AddSingleton(jobs);
+        services.AddSingleton<JobRunLog>();
+        services.AddSingleton<JobRequests>();
+        foreach (var job in jobs.All)
+        {
+            services.TryAddScoped(job.Job.Work);
+        }
+
         services.AddQuartz(q =>
         {
-            q.AddJob<OutboxDispatcherJob>(j => j.WithIdentity(OutboxDispatcherJob.Key).StoreDurably());
-            q.AddTrigger(t => t.ForJob(OutboxDispatcherJob.Key).WithIdentity("outbox-dispatcher-trigger", "kernel")
-                .StartAt(ClusterServices.AlignedStart(settings.Outbox.PollInterval)).WithSimpleSchedule(s => s.WithInterval(settings.Outbox.PollInterval).RepeatForever()));
+            JobScheduling.Add(q, jobs);
             if (settings.Cluster.Enabled)
             {
                 ClusterServices.AddClusteredScheduler(q, settings);

@@ -50,6 +50,12 @@ public abstract class Module
     /// <summary>Links of the public site's header and footer, for every visitor of a tenant with the module on.</summary>
     public virtual IEnumerable<SiteLink> SiteLinks => [];
 
+    /// <summary>The actions the module writes to the audit log, with their words (lifecycle transitions included).</summary>
+    public virtual IEnumerable<Audit.AuditAction> AuditActions => [];
+
+    /// <summary>Timed work the module declares; the kernel schedules it and runs it only for tenants with the module enabled.</summary>
+    public virtual IEnumerable<Jobs.ModuleJob> Jobs => [];
+
     /// <summary>Plan limits the module enforces; each needs an <c>IPlanUsage</c> registered for its key.</summary>
     public virtual IEnumerable<PlanLimit> Limits => [];
 

@@ -66,6 +66,13 @@ public sealed class ModuleCatalog
     /// <summary>All modules, each after the modules it depends on.</summary>
     public IReadOnlyList<Module> Ordered { get; }
 
+    /// <summary>Every permission there is: the kernel's and every module's, enabled or not.</summary>
+    public IEnumerable<Permission> AllPermissions => Security.KernelPermissions.All.Concat(Ordered.SelectMany(m => m.Permissions));
+
+    /// <summary>What can be granted in <paramref name="tenant"/>: the kernel's permissions and those of its enabled modules.</summary>
+    public IEnumerable<Permission> PermissionsOf(Tenancy.Tenant tenant) =>
+        Security.KernelPermissions.All.Concat(Ordered.Where(m => tenant.IsEnabled(m.Id)).SelectMany(m => m.Permissions));
+
     public Module? Find(string id) => _byId.GetValueOrDefault(id);
 
     public bool Contains(string id) => _byId.ContainsKey(id);

@@ -11,6 +11,15 @@ internal sealed class HostCatalogDbContext(DbContextOptions<HostCatalogDbContext
 
     public DbSet<ClusterHeartbeat> Heartbeats => Set<ClusterHeartbeat>();
 
+    public DbSet<Jobs.JobRun> JobRuns => Set<Jobs.JobRun>();
+
+    /// <summary>Options for short-lived contexts over the host store, untracked: each caller opens one per operation.</summary>
+    public static DbContextOptions<HostCatalogDbContext> OptionsFor(HostStore store) =>
+        ((DbContextOptionsBuilder<HostCatalogDbContext>)new DbContextOptionsBuilder<HostCatalogDbContext>()
+            .UseStore(store.Provider, store.ConnectionString)
+            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking))
+            .Options;
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         UtcDateTimeConverter.Apply(configurationBuilder);
 
@@ -26,6 +35,12 @@ internal sealed class HostCatalogDbContext(DbContextOptions<HostCatalogDbContext
         {
             e.ToTable("ClusterHeartbeats");
             e.HasKey(h => h.Id);
+        });
+        modelBuilder.Entity<Jobs.JobRun>(e =>
+        {
+            e.ToTable("JobRuns");
+            e.HasKey(r => r.Id);
+            e.Ignore(r => r.Duration);
         });
         modelBuilder.Entity<CatalogVersionRecord>(e =>
         {

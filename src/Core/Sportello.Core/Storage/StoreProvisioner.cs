@@ -58,7 +58,7 @@ public static class StoreProvisioner
         return (long)(await query.ExecuteScalarAsync(ct))! == 0;
     }
 
-    private const string KernelTables = "'OutboxMessages', 'OutboxDeliveries', 'AuditEntries', '__migrations_kernel'";
+    private const string KernelTables = "'OutboxMessages', 'OutboxDeliveries', 'AuditEntries', 'TenantFiles', 'TenantFileContents', '__migrations_kernel'";
 
     /// <summary>Deletes the store and everything in it; nothing happens when it is already gone.</summary>
     public static async Task DropAsync(StoreProvider provider, string connectionString, CancellationToken ct = default)

@@ -13,12 +13,7 @@ public sealed class TenantCatalog
 {
     private readonly DbContextOptions<HostCatalogDbContext> _options;
 
-    public TenantCatalog(HostStore store)
-    {
-        var builder = new DbContextOptionsBuilder<HostCatalogDbContext>();
-        builder.UseStore(store.Provider, store.ConnectionString).UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
-        _options = builder.Options;
-    }
+    public TenantCatalog(HostStore store) => _options = HostCatalogDbContext.OptionsFor(store);
 
     public async Task<IReadOnlyList<TenantSettings>> LoadAllAsync(CancellationToken ct = default)
     {
@@ -131,6 +126,11 @@ public sealed class TenantCatalog
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var changeVersion = await NextVersionAsync(db, ct);
         var deleted = await db.Tenants.Where(t => t.Name == name && t.Version == version).ExecuteDeleteAsync(ct);
+        if (deleted == 1)
+        {
+            await db.JobRuns.Where(r => r.TenantName == name).ExecuteDeleteAsync(ct);
+        }
+
         await transaction.CommitAsync(ct);
         return new(deleted == 1, changeVersion);
     }

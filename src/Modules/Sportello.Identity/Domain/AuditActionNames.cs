@@ -1,33 +1,34 @@
+using Sportello.Core.Audit;
+
 namespace Sportello.Identity.Domain;
 
-/// <summary>The audit's action keys in words, for the pages that show the history.</summary>
+/// <summary>The account actions in words, as the audit log's pages and exports show them.</summary>
 public static class AuditActionNames
 {
-    public static string Display(string action) => action switch
-    {
-        AuditActions.SignedIn => "Accesso",
-        AuditActions.SignInFailed => "Accesso non riuscito",
-        AuditActions.LockedOut => "Accesso sospeso dopo troppi tentativi",
-        AuditActions.SignedOut => "Uscita",
-        AuditActions.SignedUp => "Registrazione",
-        AuditActions.SignUpRepeated => "Nuova registrazione con lo stesso indirizzo",
-        AuditActions.EmailConfirmed => "Indirizzo confermato",
-        AuditActions.EmailChanged => "Indirizzo cambiato",
-        AuditActions.PasswordResetRequested => "Richiesta di nuova password",
-        AuditActions.PasswordReset => "Password reimpostata",
-        AuditActions.PasswordChanged => "Password cambiata",
-        AuditActions.TwoFactorEnabled => "Verifica in due passaggi attivata",
-        AuditActions.TwoFactorDisabled => "Verifica in due passaggi disattivata",
-        AuditActions.RecoveryCodesGenerated => "Nuovi codici di recupero",
-        AuditActions.RecoveryCodeUsed => "Accesso con un codice di recupero",
-        AuditActions.UserInvited => "Invito",
-        AuditActions.InvitationResent => "Invito inviato di nuovo",
-        AuditActions.UserRolesChanged => "Ruoli cambiati",
-        AuditActions.UserLocked => "Bloccato",
-        AuditActions.UserUnlocked => "Sbloccato",
-        AuditActions.UserDeleted => "Eliminato",
-        AuditActions.TwoFactorReset => "Verifica in due passaggi azzerata",
-        AuditActions.RolePermissionsChanged => "Permessi del ruolo cambiati",
-        _ => action,
-    };
+    public static IReadOnlyList<AuditAction> All { get; } =
+    [
+        new(AuditActions.SignedIn, new("Accesso", "Sign-in")),
+        new(AuditActions.SignInFailed, new("Accesso non riuscito", "Failed sign-in")),
+        new(AuditActions.LockedOut, new("Accesso sospeso dopo troppi tentativi", "Sign-in paused after too many attempts")),
+        new(AuditActions.SignedOut, new("Uscita", "Sign-out")),
+        new(AuditActions.SignedUp, new("Registrazione", "Sign-up")),
+        new(AuditActions.SignUpRepeated, new("Nuova registrazione con lo stesso indirizzo", "New sign-up with the same address")),
+        new(AuditActions.EmailConfirmed, new("Indirizzo confermato", "Address confirmed")),
+        new(AuditActions.EmailChanged, new("Indirizzo cambiato", "Address changed")),
+        new(AuditActions.PasswordResetRequested, new("Richiesta di nuova password", "New password requested")),
+        new(AuditActions.PasswordReset, new("Password reimpostata", "Password reset")),
+        new(AuditActions.PasswordChanged, new("Password cambiata", "Password changed")),
+        new(AuditActions.TwoFactorEnabled, new("Verifica in due passaggi attivata", "Two-step verification turned on")),
+        new(AuditActions.TwoFactorDisabled, new("Verifica in due passaggi disattivata", "Two-step verification turned off")),
+        new(AuditActions.RecoveryCodesGenerated, new("Nuovi codici di recupero", "New recovery codes")),
+        new(AuditActions.RecoveryCodeUsed, new("Accesso con un codice di recupero", "Sign-in with a recovery code")),
+        new(AuditActions.UserInvited, new("Invito", "Invitation")),
+        new(AuditActions.InvitationResent, new("Invito inviato di nuovo", "Invitation sent again")),
+        new(AuditActions.UserRolesChanged, new("Ruoli cambiati", "Roles changed")),
+        new(AuditActions.UserLocked, new("Bloccato", "Locked")),
+        new(AuditActions.UserUnlocked, new("Sbloccato", "Unlocked")),
+        new(AuditActions.UserDeleted, new("Eliminato", "Deleted")),
+        new(AuditActions.TwoFactorReset, new("Verifica in due passaggi azzerata", "Two-step verification reset")),
+        new(AuditActions.RolePermissionsChanged, new("Permessi del ruolo cambiati", "Role permissions changed")),
+    ];
 }

@@ -19,7 +19,7 @@ internal static class ModuleGrants
         };
         return grant == DefaultGrant.None
             ? []
-            : modules.Ordered.Where(m => tenant.IsEnabled(m.Id)).SelectMany(m => m.Permissions)
+            : modules.PermissionsOf(tenant)
                 .Where(p => p.GrantedTo.HasFlag(grant)).Select(p => p.Name);
     }
 }

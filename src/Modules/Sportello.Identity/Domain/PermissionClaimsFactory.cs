@@ -39,7 +39,7 @@ public sealed class PermissionClaimsFactory(
         }
         var granted = identity.FindAll(PermissionPolicyProvider.ClaimType).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
         var fromModules = await UserManager.IsInRoleAsync(user, DefaultRoles.Administrator)
-            ? modules.Ordered.Where(m => tenant.Tenant.IsEnabled(m.Id)).SelectMany(m => m.Permissions).Select(p => p.Name)
+            ? modules.PermissionsOf(tenant.Tenant).Select(p => p.Name)
             : (await UserManager.GetRolesAsync(user)).SelectMany(role => ModuleGrants.Of(modules, tenant.Tenant, role));
         foreach (var permission in fromModules.Where(granted.Add).ToList())
         {

@@ -15,9 +15,8 @@ namespace Sportello.Identity.Domain;
 /// </summary>
 public sealed class RoleGuard(UserManager<SportelloUser> users, RoleManager<SportelloRole> roles, ModuleCatalog modules, TenantContext tenant, TimeProvider time)
 {
-    /// <summary>Every permission of the tenant's enabled modules: what the Administrator role gives.</summary>
-    public IReadOnlySet<string> All => modules.Ordered.Where(m => tenant.Tenant.IsEnabled(m.Id))
-        .SelectMany(m => m.Permissions).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+    /// <summary>Every permission of the kernel and the tenant's enabled modules: what the Administrator role gives.</summary>
+    public IReadOnlySet<string> All => modules.PermissionsOf(tenant.Tenant).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
 
     public async Task<IReadOnlySet<string>> OfRoleAsync(string roleName)
     {

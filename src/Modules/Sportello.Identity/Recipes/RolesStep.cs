@@ -30,7 +30,7 @@ public sealed class RolesStep(ModuleCatalog modules) : RecipeStep<RolesStepModel
 
     protected override IEnumerable<ValidationProblem> Validate(RolesStepModel step, RecipePlan plan)
     {
-        var known = modules.Ordered.SelectMany(m => m.Permissions).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        var known = modules.AllPermissions.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < step.Roles.Count; i++)
         {
             var role = step.Roles[i];

@@ -16,6 +16,18 @@ public static class TenantAuditActions
     public const string Removed = "tenants.removed";
     public const string Exported = "tenants.exported";
 
+    public static IReadOnlyList<AuditAction> All { get; } =
+    [
+        new(Created, new("Sportello creato", "Tenant created")),
+        new(ModulesChanged, new("Moduli cambiati", "Modules changed")),
+        new(SettingsChanged, new("Impostazioni cambiate", "Settings changed")),
+        new(LimitsChanged, new("Limiti del piano cambiati", "Plan limits changed")),
+        new(Suspended, new("Sportello sospeso", "Tenant suspended")),
+        new(Resumed, new("Sportello riattivato", "Tenant resumed")),
+        new(Removed, new("Sportello eliminato", "Tenant removed")),
+        new(Exported, new("Sportello esportato", "Tenant exported")),
+    ];
+
     public static AuditRecord Record(string action, string tenant, string? detail) =>
         AuditRecord.Of(action, SubjectType, tenant, tenant) with
         {

@@ -107,7 +107,7 @@ public sealed class IndexModel(
     {
         var actor = await users.GetUserAsync(User);
         var all = guard.All;
-        Available = modules.Ordered.SelectMany(m => m.Permissions).Where(p => all.Contains(p.Name)).ToList();
+        Available = modules.AllPermissions.Where(p => all.Contains(p.Name)).ToList();
         var list = new List<RoleView>();
         foreach (var role in await roles.Roles.OrderBy(r => r.Name).ToListAsync())
         {

@@ -3,15 +3,13 @@ using Sportello.Core.Modules;
 using Sportello.Core.Security;
 using Sportello.Core.Tenancy;
 
-namespace Sportello.Identity.Pages.Admin.Plan;
+namespace Sportello.Themes.Admin.Pages.Admin;
 
-/// <summary>
-/// The reseller's view of its plan: which modules the platform enabled and how much of each limit is used.
-/// Read-only on purpose: modules and limits are the platform operator's to change.
-/// </summary>
-[RequirePermission(IdentityPermissions.AdminAccess)]
+/// <summary>The back office's first page: the tenant's modules and how much of the plan is used.</summary>
+[RequirePermission(KernelPermissions.AdminAccess)]
 public sealed class IndexModel(TenantContext tenant, ModuleCatalog modules, PlanLimits limits) : PageModel
 {
+    public string TenantName => tenant.Tenant.DisplayName;
     public IReadOnlyList<Module> Modules { get; private set; } = [];
     public IReadOnlyList<PlanUsage> Usage { get; private set; } = [];
 

@@ -6,14 +6,14 @@ using Sportello.Core.Security;
 using Sportello.Core.Tenancy;
 using Sportello.Core.Validation;
 
-namespace Sportello.Identity.Pages.Admin.Branding;
+namespace Sportello.Themes.Admin.Pages.Admin.Branding;
 
 /// <summary>
 /// The reseller's own look: name, logo, colours, contacts and legal links, applied on the next request without a
 /// rebuild. Checked by the same rules as recipes; each refusal beside its field, nothing cut short silently.
 /// </summary>
-[RequirePermission(IdentityPermissions.ManageSettings)]
-public sealed class IndexModel(TenantContext tenant, TenantService tenants, IStringLocalizer<IdentityStrings> L) : PageModel
+[RequirePermission(KernelPermissions.ManageSettings)]
+public sealed class IndexModel(TenantContext tenant, TenantService tenants, IStringLocalizer<AdminStrings> L) : PageModel
 {
     [BindProperty]
     public TenantBranding Form { get; set; } = new();
