@@ -11,6 +11,7 @@ using Sportello.Core.Security;
 using Sportello.Core.Storage;
 using Sportello.Identity.Data;
 using Sportello.Identity.Domain;
+using Sportello.Identity.Security;
 using Sportello.Identity.Recipes;
 
 namespace Sportello.Identity;
@@ -27,7 +28,6 @@ public sealed class IdentityModule : Module
     public override string Id => ModuleId;
     public override string Name => "Utenti e accessi";
     public override string Description => "Utenti, ruoli, permessi e accesso allo sportello.";
-    public override bool HasMigrations => true;
     public override IReadOnlyList<string> Dependencies => ["mail"];
     public override Type SettingsType => typeof(IdentitySettings);
     public override IEnumerable<Type> RecipeSteps => [typeof(RolesStep), typeof(UsersStep)];

@@ -20,18 +20,15 @@ namespace Sportello.KnowledgeBase;
 public sealed class KnowledgeBaseModule : Module
 {
     public const string ModuleId = "knowledge-base";
-    public const string ManagePermission = "kb.manage";
 
     public override string Id => ModuleId;
     public override string Name => "Guide";
     public override string Description => "Centro assistenza: guide per i clienti divise per categoria, con ricerca, valutazioni dei lettori ed editor.";
-    public override bool HasMigrations => true;
     public override IEnumerable<Type> RecipeSteps => [typeof(KnowledgeBaseStep)];
 
-    public override IEnumerable<Permission> Permissions =>
-        [new(ManagePermission, "Gestire le guide", "Scrivere, pubblicare e archiviare le guide del centro assistenza.")];
+    public override IEnumerable<Permission> Permissions => KnowledgeBasePermissions.All;
 
-    public override IEnumerable<AdminMenuEntry> AdminMenu => [new("Guide", "/admin/help", ManagePermission, 50)];
+    public override IEnumerable<AdminMenuEntry> AdminMenu => [new("Guide", "/admin/help", KnowledgeBasePermissions.Manage, 50)];
 
     public override IEnumerable<SiteLink> SiteLinks => [new("Assistenza", "/help", 10)];
 

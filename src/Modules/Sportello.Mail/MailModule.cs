@@ -17,15 +17,11 @@ public sealed class MailModule : Module
     public override string Id => ModuleId;
     public override string Name => "E-mail";
     public override string Description => "Invio di e-mail con mittente e modelli dello sportello.";
-    public override bool HasMigrations => true;
     public override Type SettingsType => typeof(MailSettings);
 
-    public const string ManagePermission = "mail.manage";
+    public override IEnumerable<Permission> Permissions => MailPermissions.All;
 
-    public override IEnumerable<Permission> Permissions =>
-        [new(ManagePermission, "Gestire le e-mail", "Cambiare mittente, server SMTP e modelli dei messaggi.")];
-
-    public override IEnumerable<AdminMenuEntry> AdminMenu => [new("E-mail", "/admin/mail", ManagePermission, 40)];
+    public override IEnumerable<AdminMenuEntry> AdminMenu => [new("E-mail", "/admin/mail", MailPermissions.Manage, 40)];
 
     /// <summary>The SMTP password is protected with this platform's keys: it cannot travel, the new platform sets its own.</summary>
     public override JsonElement ExportSettings(JsonElement settings)
@@ -45,6 +41,7 @@ public sealed class MailModule : Module
         services.AddTenantDbContext<MailDbContext>();
         services.AddSingleton<MailTransport>();
         services.AddScoped<MailSender>();
+        services.AddScoped<IMailSender>(sp => sp.GetRequiredService<MailSender>());
         services.AddSingleton<SenderVerification>();
     }
 }

@@ -16,10 +16,11 @@ public sealed class PagesModule : Module
     public const string ModuleId = "pages";
 
     public override string Id => ModuleId;
+
+    public override IEnumerable<Permission> Permissions => PagesPermissions.All;
     public override string Name => "Pagine";
     public override string Description => "Pagina iniziale dello sportello, con il marchio e il testo di benvenuto del rivenditore.";
     public override Type SettingsType => typeof(PagesSettings);
-    public override bool HasMigrations => true;
     public override IEnumerable<Type> RecipeSteps => [typeof(PagesStep)];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)

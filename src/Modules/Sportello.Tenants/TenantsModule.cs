@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Sportello.Tenants.Api;
 using Sportello.Tenants.Domain;
+using Sportello.Tenants.Pages.Admin.Tenants;
 
 namespace Sportello.Tenants;
 

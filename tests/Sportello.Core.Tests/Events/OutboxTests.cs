@@ -5,6 +5,7 @@ using Sportello.Core.Events;
 using Sportello.Core.Jobs;
 using Sportello.Core.Storage;
 using Sportello.Core.Tests.TestModules.Notes;
+using Sportello.Core.Tests.TestModules.NotesExtra;
 using Sportello.Testing;
 
 namespace Sportello.Core.Tests.Events;

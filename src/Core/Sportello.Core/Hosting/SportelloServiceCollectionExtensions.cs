@@ -67,6 +67,7 @@ public static class SportelloServiceCollectionExtensions
         services.AddScoped<Sportello.Core.Audit.IAuditLog, Sportello.Core.Audit.TenantAuditLog>();
         services.AddSingleton<Sportello.Core.Audit.AuditActionCatalog>();
         services.AddScoped<Sportello.Core.Files.ITenantFiles, Sportello.Core.Files.TenantFiles>();
+        services.AddScoped(typeof(Integration<>));
         services.AddScoped<Sportello.Core.Lifecycles.LifecycleTransitions>();
         services.AddScoped<Sportello.Core.Web.CustomerArea>();
         Sportello.Core.Web.TenantOpenApi.Add(services);

@@ -19,8 +19,18 @@ public abstract class Module
 
     public virtual string Description => string.Empty;
 
-    /// <summary>Modules that must be enabled whenever this one is.</summary>
+    /// <summary>
+    /// Modules that must be enabled whenever this one is. Every module whose <c>.Contracts</c> project this one references
+    /// is one of them, or one of <see cref="Integrations"/> (checked by the anatomy test); a dependency may also be needed
+    /// only at run time (the Tenants pages need Identity's sign-in, not its code).
+    /// </summary>
     public virtual IReadOnlyList<string> Dependencies => [];
+
+    /// <summary>
+    /// Modules whose contracts this one uses where they are enabled and does without elsewhere (through
+    /// <see cref="Integration{T}"/>): referenced like a dependency, never turned on by this one.
+    /// </summary>
+    public virtual IReadOnlyList<string> Integrations => [];
 
     /// <summary>True for platform modules only the Default tenant may enable.</summary>
     public virtual bool DefaultTenantOnly => false;
@@ -28,8 +38,15 @@ public abstract class Module
     /// <summary>The type the module's recipe/admin settings deserialize into; null when it has none.</summary>
     public virtual Type? SettingsType => null;
 
-    /// <summary>True when the module keeps tables in the tenant store, created by FluentMigrator migrations.</summary>
-    public virtual bool HasMigrations => false;
+    /// <summary>
+    /// True when the module keeps tables in the tenant store: when its assembly has FluentMigrator migrations in
+    /// <see cref="MigrationsNamespace"/>. Derived, never declared, so a module cannot ship migrations that never run.
+    /// </summary>
+    public bool HasMigrations => _hasMigrations ??= MigrationsAssembly.GetTypes().Any(t =>
+        !t.IsAbstract && t.IsSubclassOf(typeof(FluentMigrator.Migration))
+        && (t.Namespace == MigrationsNamespace || t.Namespace?.StartsWith(MigrationsNamespace + ".", StringComparison.Ordinal) == true));
+
+    private bool? _hasMigrations;
 
     /// <summary>Assembly holding the module's migrations: its own.</summary>
     public Assembly MigrationsAssembly => GetType().Assembly;

@@ -1,42 +1,42 @@
 using Microsoft.AspNetCore.Identity;
 using Sportello.Core.Tenancy;
 using Sportello.Identity.Data;
-using Sportello.Mail.Domain;
+using Sportello.Mail;
 
 namespace Sportello.Identity.Domain;
 
 /// <summary>The account e-mails: each carries a one-hour link to the tenant's configured address.</summary>
-public sealed class AccountMail(UserManager<SportelloUser> users, MailSender mail, TenantLinks links)
+public sealed class AccountMail(UserManager<SportelloUser> users, IMailSender mail, TenantLinks links)
 {
     private static readonly int Minutes = (int)TimedTokenProvider.Lifespan.TotalMinutes;
 
     public async Task SendPasswordResetAsync(SportelloUser user, CancellationToken ct)
     {
         var code = await users.GeneratePasswordResetTokenAsync(user);
-        await SendAsync(DefaultTemplates.ResetPassword, user, user.Email!, Link("/account/reset-password", user, code), ct);
+        await SendAsync(AccountTemplates.ResetPassword, user, user.Email!, Link("/account/reset-password", user, code), ct);
     }
 
     /// <summary>For an invited user: a link to choose their first password (a password-reset token).</summary>
     public async Task SendSetPasswordAsync(SportelloUser user, CancellationToken ct)
     {
         var code = await users.GeneratePasswordResetTokenAsync(user);
-        await SendAsync(DefaultTemplates.SetPassword, user, user.Email!, Link("/account/reset-password", user, code), ct);
+        await SendAsync(AccountTemplates.SetPassword, user, user.Email!, Link("/account/reset-password", user, code), ct);
     }
 
     public async Task SendEmailConfirmationAsync(SportelloUser user, CancellationToken ct)
     {
         var code = await users.GenerateEmailConfirmationTokenAsync(user);
-        await SendAsync(DefaultTemplates.ConfirmEmail, user, user.Email!, Link("/account/confirm-email", user, code), ct);
+        await SendAsync(AccountTemplates.ConfirmEmail, user, user.Email!, Link("/account/confirm-email", user, code), ct);
     }
 
     /// <summary>To the owner of an address someone tried to sign up with: how to sign in, or get a new password.</summary>
     public Task SendAlreadyRegisteredAsync(SportelloUser user, CancellationToken ct) =>
-        SendAsync(DefaultTemplates.AlreadyRegistered, user, user.Email!, links.To("/account/login"), ct);
+        SendAsync(AccountTemplates.AlreadyRegistered, user, user.Email!, links.To("/account/login"), ct);
 
     public async Task SendEmailChangeAsync(SportelloUser user, string newEmail, CancellationToken ct)
     {
         var code = await users.GenerateChangeEmailTokenAsync(user, newEmail);
-        await SendAsync(DefaultTemplates.ChangeEmail, user, newEmail, Link("/account/confirm-email-change", user, code, newEmail), ct);
+        await SendAsync(AccountTemplates.ChangeEmail, user, newEmail, Link("/account/confirm-email-change", user, code, newEmail), ct);
     }
 
     private string Link(string path, SportelloUser user, string code, string? email = null) => links.To(path,

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.WebUtilities;
+using System.Buffers.Text;
 using Sportello.Identity.Data;
 
 namespace Sportello.Identity.Domain;
@@ -23,7 +23,7 @@ public sealed class TimedTokenProvider(IDataProtectionProvider protection, TimeP
     {
         var stamp = await manager.GetSecurityStampAsync(user);
         var payload = $"{time.GetUtcNow().ToUnixTimeSeconds()}|{user.Id}|{purpose}|{stamp}";
-        return WebEncoders.Base64UrlEncode(_protector.Protect(Encoding.UTF8.GetBytes(payload)));
+        return Base64Url.EncodeToString(_protector.Protect(Encoding.UTF8.GetBytes(payload)));
     }
 
     public async Task<bool> ValidateAsync(string purpose, string token, UserManager<SportelloUser> manager, SportelloUser user)
@@ -31,7 +31,7 @@ public sealed class TimedTokenProvider(IDataProtectionProvider protection, TimeP
         string[] parts;
         try
         {
-            parts = Encoding.UTF8.GetString(_protector.Unprotect(WebEncoders.Base64UrlDecode(token))).Split('|');
+            parts = Encoding.UTF8.GetString(_protector.Unprotect(Base64Url.DecodeFromChars(token))).Split('|');
         }
         catch (Exception ex) when (ex is CryptographicException or FormatException)
         {

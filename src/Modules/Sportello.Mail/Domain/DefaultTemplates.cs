@@ -6,11 +6,11 @@ namespace Sportello.Mail.Domain;
 /// </summary>
 public static class DefaultTemplates
 {
-    public const string ConfirmEmail = "account.confirm-email";
-    public const string ResetPassword = "account.reset-password";
-    public const string ChangeEmail = "account.change-email";
-    public const string SetPassword = "account.set-password";
-    public const string AlreadyRegistered = "account.already-registered";
+    public const string ConfirmEmail = AccountTemplates.ConfirmEmail;
+    public const string ResetPassword = AccountTemplates.ResetPassword;
+    public const string ChangeEmail = AccountTemplates.ChangeEmail;
+    public const string SetPassword = AccountTemplates.SetPassword;
+    public const string AlreadyRegistered = AccountTemplates.AlreadyRegistered;
 
     /// <summary>Sent by the platform to prove a sender address; tenants cannot edit it.</summary>
     public const string VerifySender = "mail.verify-sender";

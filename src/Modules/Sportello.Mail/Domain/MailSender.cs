@@ -14,7 +14,7 @@ namespace Sportello.Mail.Domain;
 /// otherwise the default, so a broken template never stops a password reset from going out. A failure is recorded
 /// on the template, where the back office shows it.
 /// </summary>
-public sealed class MailSender(TenantContext tenant, MailDbContext db, MailTransport transport, TimeProvider time, ILogger<MailSender> logger)
+public sealed class MailSender(TenantContext tenant, MailDbContext db, MailTransport transport, TimeProvider time, ILogger<MailSender> logger) : IMailSender
 {
     public async Task SendAsync(
         string templateKey,

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.WebUtilities;
+using System.Buffers.Text;
 
 namespace Sportello.Mail.Domain;
 
@@ -18,7 +18,7 @@ public sealed class SenderVerification(IDataProtectionProvider protection, TimeP
     private readonly IDataProtector _protector = protection.CreateProtector("Sportello.Mail.SenderVerification");
 
     public string TokenFor(string address) =>
-        WebEncoders.Base64UrlEncode(_protector.Protect(Encoding.UTF8.GetBytes($"{time.GetUtcNow().ToUnixTimeSeconds()}|{address}")));
+        Base64Url.EncodeToString(_protector.Protect(Encoding.UTF8.GetBytes($"{time.GetUtcNow().ToUnixTimeSeconds()}|{address}")));
 
     /// <summary>The address the token was issued for, when it is genuine and not expired.</summary>
     public string? AddressOf(string? token)
@@ -30,7 +30,7 @@ public sealed class SenderVerification(IDataProtectionProvider protection, TimeP
 
         try
         {
-            var parts = Encoding.UTF8.GetString(_protector.Unprotect(WebEncoders.Base64UrlDecode(token))).Split('|', 2);
+            var parts = Encoding.UTF8.GetString(_protector.Unprotect(Base64Url.DecodeFromChars(token))).Split('|', 2);
             return parts.Length == 2 && long.TryParse(parts[0], out var issued)
                 && time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(issued) <= Lifespan
                 ? parts[1]

@@ -5,5 +5,4 @@ public sealed class BrokenModule : Sportello.Core.Modules.Module
 {
     public override string Id => "broken";
     public override string Name => "Broken";
-    public override bool HasMigrations => true;
 }

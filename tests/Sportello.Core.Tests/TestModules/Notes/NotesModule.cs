@@ -16,7 +16,6 @@ public sealed class NotesModule : Sportello.Core.Modules.Module
 {
     public override string Id => "notes";
     public override string Name => "Notes";
-    public override bool HasMigrations => true;
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {

@@ -8,7 +8,7 @@ using Sportello.Core.Localization;
 using Sportello.Core.Validation;
 using Sportello.Identity.Data;
 using Sportello.Identity.Domain;
-using Sportello.Mail.Domain;
+using Sportello.Mail;
 
 namespace Sportello.Identity.Pages.Account;
 

@@ -22,7 +22,7 @@ public sealed class ArticleModel(HelpCenter help, TenantContext tenant, TenantLi
     public GuideProblem? Problem { get; private set; }
 
     /// <summary>Editors are told what is wrong with a guide that cannot be shown; readers are not.</summary>
-    public bool IsEditor => User.HasClaim(Sportello.Core.Security.PermissionPolicyProvider.ClaimType, KnowledgeBaseModule.ManagePermission);
+    public bool IsEditor => User.HasClaim(Sportello.Core.Security.PermissionPolicyProvider.ClaimType, KnowledgeBasePermissions.Manage);
     public IReadOnlyList<(Article Article, string CategorySlug)> Related { get; private set; } = [];
     public bool ShowToc => Rendered?.Toc.Count(t => t.Level == 2) >= TocFrom;
     /// <summary>The feedback form as the cached page shows it: no token, no answer yet.</summary>

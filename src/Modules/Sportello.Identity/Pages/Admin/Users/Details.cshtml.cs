@@ -10,7 +10,7 @@ using Sportello.Core.Tenancy;
 using Sportello.Core.Validation;
 using Sportello.Identity.Data;
 using Sportello.Identity.Domain;
-using Sportello.Mail.Domain;
+using Sportello.Mail;
 
 namespace Sportello.Identity.Pages.Admin.Users;
 
@@ -162,7 +162,7 @@ public sealed class DetailsModel(
         }
         catch (MailDeliveryException ex)
         {
-            return L["L'invito non è partito. {0}", ex.Describe(L)];
+            return L["L'invito non è partito. {0}", L[MailDeliveryException.FormatOf(ex.Problem), ex.Server]];
         }
 
         await audit.RecordAsync(AuditActions.InvitationResent, target, ct: ct);

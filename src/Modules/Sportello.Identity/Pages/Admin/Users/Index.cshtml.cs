@@ -8,7 +8,7 @@ using Sportello.Core.Tenancy;
 using Sportello.Core.Validation;
 using Sportello.Identity.Data;
 using Sportello.Identity.Domain;
-using Sportello.Mail.Domain;
+using Sportello.Mail;
 
 namespace Sportello.Identity.Pages.Admin.Users;
 
@@ -122,7 +122,7 @@ public sealed class IndexModel(
         catch (MailDeliveryException ex)
         {
             // The user stays, invited: the invitation can be sent again from their page once mail works.
-            Problem = L["{0} è stato aggiunto, ma l'invito non è partito. {1} Controlla le impostazioni e-mail, poi invialo di nuovo dalla scheda dell'utente.", email, ex.Describe(L)];
+            Problem = L["{0} è stato aggiunto, ma l'invito non è partito. {1} Controlla le impostazioni e-mail, poi invialo di nuovo dalla scheda dell'utente.", email, L[MailDeliveryException.FormatOf(ex.Problem), ex.Server]];
             InviteName = InviteEmail = string.Empty;
             ModelState.Clear();
             await LoadAsync();

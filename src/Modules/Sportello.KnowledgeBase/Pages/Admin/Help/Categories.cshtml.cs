@@ -10,7 +10,7 @@ using Sportello.KnowledgeBase.Domain;
 namespace Sportello.KnowledgeBase.Pages.Admin.Help;
 
 /// <summary>The category tree: create, change and delete categories; a category that still holds guides is not deleted.</summary>
-[RequirePermission(KnowledgeBaseModule.ManagePermission)]
+[RequirePermission(KnowledgeBasePermissions.Manage)]
 public sealed class CategoriesModel(KnowledgeBaseDbContext db, CategoryEditor editor) : PageModel
 {
     public sealed record Row(Category Category, int Depth, string? Parent, int Guides);

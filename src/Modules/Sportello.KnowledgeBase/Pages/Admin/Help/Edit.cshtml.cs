@@ -15,7 +15,7 @@ namespace Sportello.KnowledgeBase.Pages.Admin.Help;
 /// Writes a guide (/admin/help/new) or changes one (/admin/help/{id}): every save is a new revision; publish, withdraw
 /// and archive change the status (saving the form first when it changed); the body has a live, sanitized preview.
 /// </summary>
-[RequirePermission(KnowledgeBaseModule.ManagePermission)]
+[RequirePermission(KnowledgeBasePermissions.Manage)]
 public sealed class EditModel(KnowledgeBaseDbContext db, ArticleEditor editor, TenantContext tenant) : PageModel
 {
     [BindProperty] public string? Title { get; set; } = string.Empty;

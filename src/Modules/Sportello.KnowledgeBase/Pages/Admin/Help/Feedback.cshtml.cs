@@ -9,7 +9,7 @@ using Sportello.KnowledgeBase.Domain;
 namespace Sportello.KnowledgeBase.Pages.Admin.Help;
 
 /// <summary>What readers answered to "Ti è stata utile questa guida?": per-guide counts, least helpful first, and the latest comments.</summary>
-[RequirePermission(KnowledgeBaseModule.ManagePermission)]
+[RequirePermission(KnowledgeBasePermissions.Manage)]
 public sealed class FeedbackModel(KnowledgeBaseDbContext db, FeedbackBox feedback) : PageModel
 {
     private const int CommentCount = 50;

@@ -11,7 +11,7 @@ using Sportello.KnowledgeBase.Search;
 namespace Sportello.KnowledgeBase.Pages.Admin.Help;
 
 /// <summary>Every guide, whatever its status, with filters and how readers rated it.</summary>
-[RequirePermission(KnowledgeBaseModule.ManagePermission)]
+[RequirePermission(KnowledgeBasePermissions.Manage)]
 public sealed class IndexModel(KnowledgeBaseDbContext db, FeedbackBox feedback, SearchIndexes indexes, TenantContext tenant) : PageModel
 {
     public sealed record Row(Article Article, string Category, int? HelpfulPercent, int Answers);

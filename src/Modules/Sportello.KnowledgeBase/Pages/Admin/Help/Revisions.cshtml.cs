@@ -10,7 +10,7 @@ using Sportello.KnowledgeBase.Domain;
 namespace Sportello.KnowledgeBase.Pages.Admin.Help;
 
 /// <summary>A guide's saved revisions: list, read one as the site would show it, restore it as a new revision.</summary>
-[RequirePermission(KnowledgeBaseModule.ManagePermission)]
+[RequirePermission(KnowledgeBasePermissions.Manage)]
 public sealed class RevisionsModel(KnowledgeBaseDbContext db, ArticleEditor editor, TenantContext tenant) : PageModel
 {
     public sealed record Row(int Number, DateTime SavedUtc, string Author, string Title);

@@ -16,7 +16,7 @@ namespace Sportello.Mail.Pages.Admin.Mail;
 /// The tenant's sender, its own SMTP server if it has one, and the list of message templates. A new sender address
 /// is used only once a link sent to it has been opened; a server must be reachable from the Internet.
 /// </summary>
-[RequirePermission(MailModule.ManagePermission)]
+[RequirePermission(MailPermissions.Manage)]
 public sealed class IndexModel(
     TenantContext tenant,
     TenantService tenants,
@@ -176,7 +176,7 @@ public sealed class IndexModel(
         }
         catch (MailDeliveryException ex)
         {
-            return ex.Describe(L);
+            return L[MailDeliveryException.FormatOf(ex.Problem), ex.Server];
         }
     }
 

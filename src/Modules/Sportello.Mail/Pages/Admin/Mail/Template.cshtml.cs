@@ -15,7 +15,7 @@ namespace Sportello.Mail.Pages.Admin.Mail;
 /// values, is never saved: the error names the part, line and column. The preview renders in a sandboxed frame of
 /// its own, so the template's HTML can neither run script nor touch the back office.
 /// </summary>
-[RequirePermission(MailModule.ManagePermission)]
+[RequirePermission(MailPermissions.Manage)]
 public sealed class TemplateModel(MailDbContext db, TenantContext tenant, MailSender mail, TimeProvider time, IStringLocalizer<MailStrings> L) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Key { get; set; } = string.Empty;

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Sportello.Core.Modules;
 
-namespace Sportello.Tenants.Domain;
+namespace Sportello.Tenants.Pages.Admin.Tenants;
 
 /// <summary>
 /// What a module puts in front of people, read from the routing table: so an operator about to switch it off is

@@ -7,7 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Sportello.Identity.Data;
 
-namespace Sportello.Identity.Domain;
+using Sportello.Identity.Domain;
+
+namespace Sportello.Identity.Security;
 
 /// <summary>
 /// On every request of a signed-in user, the security stamp in the cookie is compared with the user's stamp in the

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 
-namespace Sportello.Identity.Domain;
+namespace Sportello.Identity.Pages;
 
 public static class ReturnUrls
 {

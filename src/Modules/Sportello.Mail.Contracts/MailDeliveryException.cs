@@ -1,4 +1,4 @@
-namespace Sportello.Mail.Domain;
+namespace Sportello.Mail;
 
 /// <summary>Why a mail server did not take a message.</summary>
 public enum MailDeliveryProblem
@@ -22,7 +22,7 @@ public enum MailDeliveryProblem
 /// <summary>
 /// A message that did not leave, whatever the cause below (socket, TLS, SMTP reply, outbound check): the one failure
 /// callers catch to tell the person what happened instead of answering 500. Its message is Italian; pages show
-/// <see cref="Describe"/> in their own language.
+/// <see cref="FormatOf"/> through their localizer, with <see cref="Server"/>, in their own language.
 /// </summary>
 public sealed class MailDeliveryException(MailDeliveryProblem problem, string server, Exception inner)
     : Exception(string.Format(System.Globalization.CultureInfo.InvariantCulture, FormatOf(problem), server), inner)
@@ -41,7 +41,4 @@ public sealed class MailDeliveryException(MailDeliveryProblem problem, string se
         MailDeliveryProblem.NotAllowed => "Il server di posta {0} non esiste o non è raggiungibile da Internet.",
         _ => "Il server di posta {0} non risponde.",
     };
-
-    /// <summary>The reason in the language of <paramref name="localizer"/>, which must know these sentences.</summary>
-    public string Describe(Microsoft.Extensions.Localization.IStringLocalizer localizer) => localizer[FormatOf(Problem), Server];
 }

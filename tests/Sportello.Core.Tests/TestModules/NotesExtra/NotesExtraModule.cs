@@ -2,7 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Sportello.Core.Events;
 
-namespace Sportello.Core.Tests.TestModules.Notes;
+using Sportello.Core.Tests.TestModules.Notes;
+
+namespace Sportello.Core.Tests.TestModules.NotesExtra;
 
 /// <summary>Depends on notes, to exercise dependency closure and refusal; a second handler of notes' event, gated by this module.</summary>
 public sealed class NotesExtraModule : Sportello.Core.Modules.Module

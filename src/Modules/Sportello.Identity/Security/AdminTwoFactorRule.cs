@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Authorization;
 using Sportello.Core.Security;
 using Sportello.Core.Tenancy;
 
-namespace Sportello.Identity.Domain;
+using Sportello.Identity.Domain;
+
+namespace Sportello.Identity.Security;
 
 /// <summary>
 /// Where the tenant requires it, an Administrator without an authenticator app holds none of their permissions

@@ -1,0 +1,11 @@
+namespace Sportello.Mail;
+
+/// <summary>The keys of the account messages Mail ships default texts for, which tenants may rewrite.</summary>
+public static class AccountTemplates
+{
+    public const string ConfirmEmail = "account.confirm-email";
+    public const string ResetPassword = "account.reset-password";
+    public const string ChangeEmail = "account.change-email";
+    public const string SetPassword = "account.set-password";
+    public const string AlreadyRegistered = "account.already-registered";
+}
