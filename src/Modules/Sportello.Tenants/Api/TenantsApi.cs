@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Sportello.Core.Recipes;
 using Sportello.Core.Security;
@@ -19,6 +20,12 @@ public static class TenantsApi
 {
     public sealed record ModuleChange(IReadOnlyList<string>? Enable, IReadOnlyList<string>? Disable);
 
+    /// <summary>What a create request did: made the tenant, or found it already there as asked.</summary>
+    public sealed record CreateAnswer(bool Created, string Message, TenantSummary Tenant);
+
+    /// <summary>A removal that left something behind (a store that could not be dropped), for the operator to clear.</summary>
+    public sealed record RemovalWarning(string Warning);
+
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var read = endpoints.MapGroup("/api/tenants")
@@ -27,50 +34,50 @@ public static class TenantsApi
             .RequireAuthorization(PermissionPolicyProvider.PolicyFor(TenantsPermissions.Manage));
 
         read.MapGet("/", async (TenantRegistry registry, TenantCatalog catalog, string? search, TenantState? state, CancellationToken ct) =>
-            Results.Ok(await TenantSummary.ListAsync(registry, catalog, search, state, ct)));
-        read.MapGet("/{name}", async (TenantRegistry registry, TenantCatalog catalog, string name, CancellationToken ct) =>
+            TypedResults.Ok(await TenantSummary.ListAsync(registry, catalog, search, state, ct)));
+        read.MapGet("/{name}", async Task<Results<Ok<TenantDetails>, NotFound>> (TenantRegistry registry, TenantCatalog catalog, string name, CancellationToken ct) =>
             registry.Find(name) is { } tenant
-                ? Results.Ok(TenantDetails.From(tenant, await catalog.LoadLastRequestAsync(name, ct)))
-                : Results.NotFound());
-        endpoints.MapGet("/api/recipes", (RecipeFiles recipes) => Results.Ok(recipes.List()))
+                ? TypedResults.Ok(TenantDetails.From(tenant, await catalog.LoadLastRequestAsync(name, ct)))
+                : TypedResults.NotFound());
+        endpoints.MapGet("/api/recipes", (RecipeFiles recipes) => TypedResults.Ok(recipes.List()))
             .RequireAuthorization(PermissionPolicyProvider.PolicyFor(TenantsPermissions.View));
 
-        write.MapPost("/", async (CreateTenantRequest request, TenantProvisioning provisioning, TenantRegistry registry, CancellationToken ct) =>
+        write.MapPost("/", async Task<Results<Created<CreateAnswer>, Ok<CreateAnswer>>> (CreateTenantRequest request, TenantProvisioning provisioning, TenantRegistry registry, CancellationToken ct) =>
         {
             var result = await provisioning.CreateAsync(request, ct);
-            var body = new { result.Created, result.Message, Tenant = TenantSummary.From(registry.Find(result.Tenant.Name)!) };
-            return result.Created ? Results.Created($"/api/tenants/{result.Tenant.Name}", body) : Results.Ok(body);
+            var body = new CreateAnswer(result.Created, result.Message, TenantSummary.From(registry.Find(result.Tenant.Name)!));
+            return result.Created ? TypedResults.Created($"/api/tenants/{result.Tenant.Name}", body) : TypedResults.Ok(body);
         });
         write.MapGet("/{name}/modules/preview", async (string name, string[]? enable, string[]? disable, TenantOperations operations, CancellationToken ct) =>
-            Results.Ok(await operations.PreviewAsync(name, enable ?? [], disable ?? [], ct)));
+            TypedResults.Ok(await operations.PreviewAsync(name, enable ?? [], disable ?? [], ct)));
         write.MapPost("/{name}/modules", async (string name, ModuleChange change, TenantOperations operations, TenantRegistry registry, CancellationToken ct) =>
         {
             await operations.ChangeModulesAsync(name, change.Enable ?? [], change.Disable ?? [], ct);
-            return Results.Ok(TenantSummary.From(registry.Find(name)!));
+            return TypedResults.Ok(TenantSummary.From(registry.Find(name)!));
         });
         write.MapPut("/{name}/settings/{module}", async (string name, string module, JsonElement settings, TenantOperations operations, CancellationToken ct) =>
-            Results.Ok((await operations.SetModuleSettingsAsync(name, module, settings, ct)).ModuleSettings[module]));
+            TypedResults.Ok((await operations.SetModuleSettingsAsync(name, module, settings, ct)).ModuleSettings[module]));
         write.MapPut("/{name}/limits", async (string name, Dictionary<string, long?> limits, TenantOperations operations, CancellationToken ct) =>
-            Results.Ok((await operations.SetLimitsAsync(name, limits, ct)).Limits));
+            TypedResults.Ok((await operations.SetLimitsAsync(name, limits, ct)).Limits));
         write.MapPost("/{name}/suspend", async (string name, TenantOperations operations, TenantRegistry registry, CancellationToken ct) =>
         {
             await operations.SuspendAsync(name, ct);
-            return Results.Ok(TenantSummary.From(registry.Find(name)!));
+            return TypedResults.Ok(TenantSummary.From(registry.Find(name)!));
         });
         write.MapPost("/{name}/resume", async (string name, TenantOperations operations, TenantRegistry registry, CancellationToken ct) =>
         {
             await operations.ResumeAsync(name, ct);
-            return Results.Ok(TenantSummary.From(registry.Find(name)!));
+            return TypedResults.Ok(TenantSummary.From(registry.Find(name)!));
         });
-        write.MapDelete("/{name}", async (string name, string? confirm, TenantOperations operations, CancellationToken ct) =>
+        write.MapDelete("/{name}", async Task<Results<NoContent, Ok<RemovalWarning>>> (string name, string? confirm, TenantOperations operations, CancellationToken ct) =>
         {
             var leftBehind = await operations.RemoveAsync(name, confirm, ct);
-            return leftBehind is null ? Results.NoContent() : Results.Ok(new { Warning = leftBehind });
+            return leftBehind is null ? TypedResults.NoContent() : TypedResults.Ok(new RemovalWarning(leftBehind));
         });
         write.MapGet("/{name}/export", async (string name, TenantOperations operations, CancellationToken ct) =>
         {
             var recipe = await operations.ExportAsync(name, ct);
-            return Results.Text(recipe.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), "application/json");
+            return TypedResults.Text(recipe.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), "application/json");
         });
     }
 }
