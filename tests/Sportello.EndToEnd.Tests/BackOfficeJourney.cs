@@ -5,7 +5,8 @@ namespace Sportello.EndToEnd.Tests;
 /// <summary>
 /// The demo tenant's administrator, required to use a second factor, is sent to enrol and comes back to the page
 /// asked for; previews a mail template in its sandboxed frame; invites a colleague and locks them after the
-/// confirmation step. axe-core on each back-office page, no browser console errors under the content security policy.
+/// confirmation step, finds the lock in the audit log and starts a scheduled job by hand. axe-core on each back-office
+/// page, no browser console errors under the content security policy.
 /// </summary>
 public sealed partial class BackOfficeJourney(Browser browser) : Journey, IClassFixture<Browser>
 {
@@ -70,6 +71,21 @@ public sealed partial class BackOfficeJourney(Browser browser) : Journey, IClass
         await page.GetByRole(AriaRole.Button, new() { Name = "Sì, blocca" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Utente bloccato");
         await Assertions.Expect(page.Locator(".badge.state-locked")).ToHaveTextAsync("Bloccato");
+
+        // The audit log says who locked whom; filtered by the action, in words.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Registro attività" }).ClickAsync();
+        await page.GetByLabel("Azione").SelectOptionAsync(new SelectOptionValue { Label = "Bloccato" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filtra" }).ClickAsync();
+        var locked = page.Locator("tr[data-action='identity.user-locked']").First;
+        await Assertions.Expect(locked).ToContainTextAsync("elena.riva@fiducia-demo.example");
+        await Assertions.Expect(locked).ToContainTextAsync("Giulia Ferri");
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "audit log");
+
+        // A scheduled job started by hand.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Attività pianificate" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Esegui ora: Eliminazione dei file scaduti" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("«Eliminazione dei file scaduti» è stata avviata");
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "scheduled jobs");
 
         Assert.Empty(console);
     }

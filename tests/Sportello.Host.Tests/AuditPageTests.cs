@@ -85,7 +85,7 @@ public abstract class AuditPageTests(SportelloApp app)
             ("=HYPERLINK(\"http://example.invalid\")", when), ("+39 333 1234567", when), ("-2+3", when), ("@SUM(A1:A2)", when), ("Rossi; Bianchi", when));
         var admin = await AdminAsync();
 
-        var response = await admin.GetAsync($"/demo/admin/audit?handler=Export&subject={marker}");
+        var response = await ExportAsync(admin, $"subject={marker}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.StartsWith("text/csv", response.Content.Headers.ContentType!.ToString());
         Assert.StartsWith("attachment", response.Content.Headers.ContentDisposition!.ToString());
@@ -113,7 +113,7 @@ public abstract class AuditPageTests(SportelloApp app)
         await SeedAsync(Sportello.Core.Tenancy.TenantNames.Default, marker, "tenants.created", ($"{marker} piattaforma", DateTime.UtcNow));
         var admin = await AdminAsync();
         Assert.Contains("Nessuna attività con questi filtri.", WebUtility.HtmlDecode(await admin.GetStringAsync($"/demo/admin/audit?subject={marker}")));
-        Assert.DoesNotContain(marker, await (await admin.GetAsync($"/demo/admin/audit?handler=Export&subject={marker}")).Content.ReadAsStringAsync());
+        Assert.DoesNotContain(marker, await (await ExportAsync(admin, $"subject={marker}")).Content.ReadAsStringAsync());
 
         var email = $"op-{marker}@fiducia-demo.example";
         await app.RunRecipeAsync($$"""
@@ -122,15 +122,51 @@ public abstract class AuditPageTests(SportelloApp app)
         var operatorClient = app.ClientFor();
         await SignIn.AsAsync(operatorClient, "/demo", email, "Operatore-Demo-1");
         Assert.DoesNotContain("/demo/admin/audit", await operatorClient.GetStringAsync("/demo/admin"));
-        foreach (var path in new[] { "/demo/admin/audit", "/demo/admin/audit?handler=Export" })
+        foreach (var refused in new[]
         {
-            var refused = await operatorClient.GetAsync(path);
+            await operatorClient.GetAsync("/demo/admin/audit"),
+            await SignIn.PostFormAsync(operatorClient, "/demo/account", "/demo/admin/audit?handler=Export", []),
+        })
+        {
             Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
             Assert.Contains("/account/access-denied", refused.Headers.Location!.OriginalString);
         }
 
-        Assert.Equal(HttpStatusCode.Redirect, (await app.ClientFor().GetAsync("/demo/admin/audit?handler=Export")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await app.ClientFor().GetAsync("/demo/admin/audit")).StatusCode);
+
+        // The export changes something (it is audited): a post without the form's token is refused.
+        var forged = await admin.PostAsync("/demo/admin/audit?handler=Export", new FormUrlEncodedContent([]));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
     }
+
+    [Fact]
+    public async Task A_large_export_streams_every_row()
+    {
+        var marker = "l" + Guid.NewGuid().ToString("N")[..10];
+        var start = new DateTime(2026, 7, 1, 8, 0, 0, DateTimeKind.Utc);
+        await SeedAsync("demo", marker, "identity.signed-in",
+            Enumerable.Range(0, 1500).Select(i => ($"{marker} utente numero {i:0000} con un nome piuttosto lungo", start.AddSeconds(i))).ToArray());
+        var response = await ExportAsync(await AdminAsync(), $"subject={marker}");
+        var csv = await response.Content.ReadAsStringAsync();
+        Assert.True(csv.Length > 128 * 1024, $"only {csv.Length} characters");
+        Assert.Equal(1501, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
+    public async Task Dates_nobody_means_are_refused_beside_their_field()
+    {
+        var admin = await AdminAsync();
+        Assert.Contains("La data deve essere fra il", WebUtility.HtmlDecode(await admin.GetStringAsync("/demo/admin/audit?to=9999-12-31")));
+        Assert.Contains("La data finale viene prima di quella iniziale.", WebUtility.HtmlDecode(await admin.GetStringAsync("/demo/admin/audit?from=2026-05-02&to=2026-05-01")));
+        Assert.Contains("«ieri» non è una data", WebUtility.HtmlDecode(await admin.GetStringAsync("/demo/admin/audit?from=ieri")));
+        var export = await ExportAsync(admin, "to=9999-12-31");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        Assert.StartsWith("text/html", export.Content.Headers.ContentType!.ToString());
+    }
+
+    /// <summary>Posts the page's export form, as its button does, with the filters in the query string.</summary>
+    private static Task<HttpResponseMessage> ExportAsync(HttpClient client, string query) =>
+        SignIn.PostFormAsync(client, $"/demo/admin/audit?{query}", $"/demo/admin/audit?handler=Export&{query}", []);
 
     private static int CountRows(string html, string marker) =>
         System.Text.RegularExpressions.Regex.Matches(html, $"<td>{marker}-\\d\\d</td>").Count;

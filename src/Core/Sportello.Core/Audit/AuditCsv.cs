@@ -29,7 +29,8 @@ public static class AuditCsv
             : ["Quando", "Chi", "Tipo", "Indirizzo", "Azione", "Chiave azione", "Oggetto", "Id oggetto", "Organizzazione", "Dettagli"]);
         await foreach (var entry in AuditFilter.Newest(entries).Take(MaxRows).AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
         {
-            csv.WriteRecord(
+            // Asynchronous: the writer flushes its buffer as it fills, and a response body takes no synchronous writes.
+            await csv.WriteRecordAsync(
             [
                 tenant.Local(entry.OccurredUtc).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
                 entry.ActorName,
@@ -41,7 +42,7 @@ public static class AuditCsv
                 entry.SubjectId ?? string.Empty,
                 entry.OrganizationId ?? string.Empty,
                 entry.DetailText(),
-            ]);
+            ], ct);
         }
 
         await csv.FlushAsync(ct);

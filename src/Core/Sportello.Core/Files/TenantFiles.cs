@@ -80,34 +80,36 @@ internal sealed class TenantFiles(KernelDbContext db, IAuditLog audit, IHttpCont
 
     public async Task<bool> DeleteAsync(Guid id, string reason, CancellationToken ct = default)
     {
-        var file = await db.Set<TenantFile>().FirstOrDefaultAsync(f => f.Id == id, ct);
-        if (file is null)
-        {
-            return false;
-        }
-
-        await RemoveAsync(file, KernelAuditActions.FileDeleted, reason, ct);
-        return true;
+        var file = await FindAsync(id, ct);
+        return file is not null && await RemoveAsync(file, KernelAuditActions.FileDeleted, reason, ct);
     }
 
     public async Task<int> PurgeExpiredAsync(CancellationToken ct = default)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var expired = await db.Set<TenantFile>().Where(f => f.DeleteAfterUtc != null && f.DeleteAfterUtc <= now).Take(500).ToListAsync(ct);
+        var expired = await db.Set<TenantFile>().AsNoTracking().Where(f => f.DeleteAfterUtc != null && f.DeleteAfterUtc <= now).Take(500).ToListAsync(ct);
+        var purged = 0;
         foreach (var file in expired)
         {
-            await RemoveAsync(file, KernelAuditActions.FilesPurged, "conservazione scaduta", ct);
+            purged += await RemoveAsync(file, KernelAuditActions.FilesPurged, "conservazione scaduta", ct) ? 1 : 0;
         }
 
-        return expired.Count;
+        return purged;
     }
 
-    // The row, its bytes and the audit entry go in one transaction: a purge is never half done, nor done unrecorded.
-    private async Task RemoveAsync(TenantFile file, string action, string reason, CancellationToken ct)
+    /// <summary>
+    /// The row, its bytes and the audit entry in one transaction: a purge is never half done, nor done unrecorded.
+    /// A file another request (a second click, the purge job) deleted first is not deleted nor audited twice.
+    /// </summary>
+    private async Task<bool> RemoveAsync(TenantFile file, string action, string reason, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (await db.Set<TenantFile>().Where(f => f.Id == file.Id).ExecuteDeleteAsync(ct) == 0)
+        {
+            return false;
+        }
+
         await db.Set<TenantFileContent>().Where(c => c.Id == file.Id).ExecuteDeleteAsync(ct);
-        db.Set<TenantFile>().Remove(file);
         audit.Add(db, AuditRecord.Of(action, "file", file.Id.ToString(), file.Name) with
         {
             OrganizationId = file.OrganizationId,
@@ -115,6 +117,7 @@ internal sealed class TenantFiles(KernelDbContext db, IAuditLog audit, IHttpCont
         });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        return true;
     }
 
     /// <summary>The content, or null as soon as it passes <paramref name="limit"/>: an oversized upload is never read whole.</summary>

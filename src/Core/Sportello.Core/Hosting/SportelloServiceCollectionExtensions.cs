@@ -127,6 +127,7 @@ public static class SportelloServiceCollectionExtensions
                 ClusterServices.AddClusteredScheduler(q, settings);
             }
         });
+        services.AddHostedService<JobReconciliation>();
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
 
         AddSecurity(services, settings);

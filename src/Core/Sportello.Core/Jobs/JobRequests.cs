@@ -5,11 +5,15 @@ namespace Sportello.Core.Jobs;
 
 /// <summary>
 /// "Esegui ora": asks the scheduler for an extra run of a job, for one tenant (or the platform), on whichever node
-/// takes it; the run is recorded like a scheduled one, with who asked.
+/// takes it; the run is recorded like a scheduled one, with who asked. One request per job and tenant waits at a
+/// time: runs of a job never overlap, so repeated clicks would only queue work ahead of every other tenant's.
 /// </summary>
 public sealed class JobRequests(ISchedulerFactory schedulers)
 {
-    public async Task RunNowAsync(ScheduledJob job, Tenant tenant, string requestedBy, CancellationToken ct = default)
+    public const string Group = "sportello-requests";
+
+    /// <summary>False when a run asked for earlier has not started yet.</summary>
+    public async Task<bool> RunNowAsync(ScheduledJob job, Tenant tenant, string requestedBy, CancellationToken ct = default)
     {
         var scheduler = await schedulers.GetScheduler(ct);
         var data = new JobDataMap { [ScheduledJobHost.RequestedByField] = requestedBy };
@@ -18,7 +22,22 @@ public sealed class JobRequests(ISchedulerFactory schedulers)
             data[ScheduledJobHost.TenantField] = tenant.Name;
         }
 
-        await scheduler.TriggerJob(job.QuartzKey, data, ct);
+        var key = new TriggerKey($"{job.Job.Key}@{(job.Job.Scope == JobScope.Tenant ? tenant.Name : "platform")}", Group);
+        if (await scheduler.Exists(key, ct))
+        {
+            return false;
+        }
+
+        var trigger = TriggerBuilder.Create().WithIdentity(key).ForJob(job.QuartzKey).UsingJobData(data).StartNow().Build();
+        try
+        {
+            await scheduler.ScheduleJob(trigger, default, ct);
+            return true;
+        }
+        catch (ObjectAlreadyExistsException)
+        {
+            return false; // asked at the same moment from another page or node
+        }
     }
 
     /// <summary>When the schedule runs the job next; null when it is not scheduled (yet).</summary>

@@ -43,7 +43,7 @@ public abstract class Module
     /// <see cref="MigrationsNamespace"/>. Derived, never declared, so a module cannot ship migrations that never run.
     /// </summary>
     public bool HasMigrations => _hasMigrations ??= MigrationsAssembly.GetTypes().Any(t =>
-        !t.IsAbstract && t.IsSubclassOf(typeof(FluentMigrator.Migration))
+        !t.IsAbstract && typeof(FluentMigrator.IMigration).IsAssignableFrom(t) && t.IsDefined(typeof(FluentMigrator.MigrationAttribute), false)
         && (t.Namespace == MigrationsNamespace || t.Namespace?.StartsWith(MigrationsNamespace + ".", StringComparison.Ordinal) == true));
 
     private bool? _hasMigrations;

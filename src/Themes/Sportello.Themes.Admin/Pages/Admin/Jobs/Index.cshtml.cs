@@ -26,7 +26,7 @@ public sealed class IndexModel(TenantContext tenant, ScheduledJobs jobs, JobRunL
 
     public sealed record JobView(ScheduledJob Scheduled, DateTimeOffset? NextRun, JobRun? LastRun);
 
-    public async Task OnGetAsync(string? started, CancellationToken ct)
+    public async Task OnGetAsync(string? started, string? waiting, CancellationToken ct)
     {
         var visible = jobs.VisibleTo(tenant.Tenant);
         var list = new List<JobView>();
@@ -47,6 +47,10 @@ public sealed class IndexModel(TenantContext tenant, ScheduledJobs jobs, JobRunL
         {
             Message = L["«{0}» è stata avviata: l'esecuzione compare qui sotto appena finisce.", startedJob.Job.Name.ToString()];
         }
+        else if (visible.FirstOrDefault(j => j.Job.Key == waiting) is { } waitingJob)
+        {
+            Message = L["«{0}» è già stata chiesta e partirà appena possibile.", waitingJob.Job.Name.ToString()];
+        }
     }
 
     public async Task<IActionResult> OnPostRunAsync(string key, CancellationToken ct)
@@ -59,10 +63,23 @@ public sealed class IndexModel(TenantContext tenant, ScheduledJobs jobs, JobRunL
         }
 
         var name = User.FindFirstValue("display_name") ?? User.Identity?.Name ?? "?";
-        await requests.RunNowAsync(job, tenant.Tenant, name, ct);
+        if (!await requests.RunNowAsync(job, tenant.Tenant, name, ct))
+        {
+            return RedirectToPage(new { waiting = job.Job.Key });
+        }
+
         await audit.RecordAsync(new AuditRecord(KernelAuditActions.JobRunRequested) { SubjectType = "job", SubjectId = job.Job.Key, SubjectName = job.Job.Name.Italian }, ct);
         return RedirectToPage(new { started = job.Job.Key });
     }
+
+    /// <summary>
+    /// A failure as this page shows it: the platform's staff read the error; a reseller's read that it failed and the
+    /// run's id, which the platform finds in its logs, since an error's text may name servers and stores.
+    /// </summary>
+    public string? ErrorOf(JobRun run) =>
+        run.Error is null ? null
+        : tenant.Name == TenantNames.Default ? run.Error
+        : L["Dettagli nel registro della piattaforma, esecuzione {0}.", run.Id.ToString()];
 
     /// <summary>Whose runs a job records here: the tenant's, or the platform's for a platform job.</summary>
     private string? RunsOf(ScheduledJob job) => job.Job.Scope == JobScope.Tenant ? tenant.Name : null;
