@@ -60,6 +60,7 @@ public sealed class IdentityModule : Module
         services.AddScoped<AccountMail>();
         services.AddScoped<AccountAudit>();
         services.AddScoped<RoleGuard>();
+        services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<SignInThrottle>();
         Handle<PasswordResetRequested, AccountMailHandler>(services);
         Handle<ConfirmationRequested, AccountMailHandler>(services);

@@ -20,15 +20,16 @@ public abstract class RecipeExecutorTests(StoreKind kind) : ProviderTests(kind)
     {
         var folder = RecipeFolder.Resolve("recipes");
         var before = App.Registry.Find("demo")!.Settings;
+        Task<int> OutboxAsync() => App.InTenantAsync("demo", sp => sp.GetRequiredService<Sportello.Core.Storage.KernelDbContext>().Outbox.CountAsync());
+        var eventsBefore = await OutboxAsync();
 
         await App.RunRecipeFileAsync(Path.Combine(folder, "reseller-demo.recipe.json"));
 
         var after = App.Registry.Find("demo")!.Settings;
         Assert.Equal(before.Version, after.Version);
         Assert.Equal(before.UpdatedUtc, after.UpdatedUtc);
-        var outbox = await App.InTenantAsync("demo", async sp =>
-            await sp.GetRequiredService<Sportello.Core.Storage.KernelDbContext>().Outbox.CountAsync());
-        Assert.Equal(1, outbox); // the home page text was set once, by the first run
+        Assert.True(eventsBefore > 0); // the first run set the home page and created the organizations
+        Assert.Equal(eventsBefore, await OutboxAsync()); // the second raised nothing: nothing changed
     }
 
     [Fact]

@@ -64,6 +64,12 @@ public abstract class Module
     /// <summary>Cards of the customer area's dashboard.</summary>
     public virtual IEnumerable<CustomerCard> CustomerCards => [];
 
+    /// <summary>
+    /// View components shown above every customer-area page while the module is enabled: what the whole area depends
+    /// on, such as the organization the customer is acting for.
+    /// </summary>
+    public virtual IEnumerable<Type> CustomerAreaBar => [];
+
     /// <summary>Links of the public site's header and footer, for every visitor of a tenant with the module on.</summary>
     public virtual IEnumerable<SiteLink> SiteLinks => [];
 

@@ -18,6 +18,9 @@ public sealed class CustomerArea(ModuleCatalog modules, TenantContext tenant, IA
     public async Task<IReadOnlyList<CustomerCard>> CardsAsync(ClaimsPrincipal user) =>
         await AllowedAsync(user, Enabled().SelectMany(m => m.CustomerCards), c => c.Permission, c => (c.Order, c.Title));
 
+    /// <summary>The view components above every customer-area page, of the enabled modules in dependency order.</summary>
+    public IReadOnlyList<Type> Bar() => Enabled().SelectMany(m => m.CustomerAreaBar).ToList();
+
     private IEnumerable<Module> Enabled() => modules.Ordered.Where(m => tenant.Tenant.IsEnabled(m.Id));
 
     private async Task<IReadOnlyList<T>> AllowedAsync<T>(ClaimsPrincipal user, IEnumerable<T> items, Func<T, string?> permission, Func<T, (int, string)> order)

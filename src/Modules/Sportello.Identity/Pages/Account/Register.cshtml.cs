@@ -96,6 +96,7 @@ public sealed class RegisterModel(
 
         await users.AddToRoleAsync(user, DefaultRoles.Customer);
         db.Raise(new ConfirmationRequested(user.Id));
+        db.Raise(new UserSignedUp(user.Id, email, name, user.Culture ?? System.Globalization.CultureInfo.CurrentUICulture.Name));
         await audit.RecordAsync(AuditActions.SignedUp, user, ct: ct);
         Done = true;
         return Page();

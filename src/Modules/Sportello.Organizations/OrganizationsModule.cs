@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Sportello.Core.Modules;
+using Sportello.Core.Storage;
+using Sportello.Identity;
+using Sportello.Organizations.Data;
+using Sportello.Organizations.Domain;
+using Sportello.Organizations.Recipes;
+using Sportello.Organizations.Security;
+
+namespace Sportello.Organizations;
+
+/// <summary>
+/// Customers as organizations: people, sole traders, companies and public bodies, with members in roles and always a
+/// legal representative. Other modules know them only through <c>Sportello.Organizations.Contracts</c>.
+/// </summary>
+public sealed class OrganizationsModule : Module
+{
+    public const string ModuleId = "organizations";
+
+    public override string Id => ModuleId;
+    public override string Name => "Organizzazioni";
+    public override string Description => "I clienti come organizzazioni: dati legali, membri e ruoli, sempre con un legale rappresentante.";
+    public override IReadOnlyList<string> Dependencies => [IdentityModuleId];
+    public override IEnumerable<Permission> Permissions => OrganizationsPermissions.All;
+    public override IEnumerable<Sportello.Core.Audit.AuditAction> AuditActions => OrganizationAuditActions.All;
+    public override IEnumerable<Type> RecipeSteps => [typeof(OrganizationsStep)];
+
+    public override IEnumerable<CustomerMenuEntry> CustomerMenu => [new("La mia organizzazione", "/area/organization", Order: 10)];
+
+    public override IEnumerable<AdminMenuEntry> AdminMenu => [new("Organizzazioni", "/admin/organizations", OrganizationsPermissions.View, 15)];
+
+    public override IEnumerable<Type> CustomerAreaBar => [typeof(Pages.Area.OrganizationSwitcher)];
+
+    /// <summary>Identity's id, which this module may name but not reference: only its contract.</summary>
+    private const string IdentityModuleId = "identity";
+
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddTenantDbContext<OrganizationsDbContext>();
+        services.AddScoped<Memberships>();
+        services.AddScoped<ICurrentOrganization, CurrentOrganization>();
+        services.AddScoped<IAuthorizationHandler, OrganizationRequirementHandler>();
+        services.AddHttpContextAccessor();
+        Handle<UserSignedUp, CreatePersonalOrganization>(services);
+    }
+}

@@ -1,0 +1,16 @@
+using Sportello.Core.Modules;
+
+namespace Sportello.Organizations;
+
+/// <summary>
+/// What the tenant's staff may do with organizations. What members may do inside their own organization is not a
+/// tenant permission: it follows from their role there (<see cref="Security.OrganizationRight"/>).
+/// </summary>
+public static class OrganizationsPermissions
+{
+    /// <summary>Find organizations in the back office and read their data and members.</summary>
+    public const string View = "organizations.view";
+
+    public static IReadOnlyList<Permission> All { get; } =
+        [new(View, "Vedere le organizzazioni dei clienti", "Cercare le organizzazioni e leggerne dati e membri.", DefaultGrant.Operator)];
+}
