@@ -3,8 +3,8 @@ using Microsoft.Playwright;
 namespace Sportello.EndToEnd.Tests;
 
 /// <summary>
-/// Every page of every module (from the routing table), at 375 px wide, as a visitor, the demo administrator and the
-/// platform administrator: no page may be wider than the screen, so nothing scrolls sideways.
+/// Every page of every module (from the routing table), at 375 px wide, as a visitor, the demo administrator, the demo
+/// customer and the platform administrator: no page may be wider than the screen, so nothing scrolls sideways.
 /// </summary>
 public sealed class PhoneWidthSweep(Browser browser) : Journey, IClassFixture<Browser>
 {
@@ -17,6 +17,7 @@ public sealed class PhoneWidthSweep(Browser browser) : Journey, IClassFixture<Br
         {
             ("demo", "/demo", null, null),
             ("demo", "/demo", SignIn.DemoAdmin, SignIn.DemoAdminPassword),
+            ("demo", "/demo", SignIn.DemoCustomer, SignIn.DemoCustomerPassword),
             ("default", "", SignIn.PlatformAdmin, SignIn.PlatformPassword),
         })
         {
