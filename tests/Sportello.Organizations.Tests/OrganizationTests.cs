@@ -22,6 +22,20 @@ public abstract partial class OrganizationTests(SportelloApp app)
         return client;
     }
 
+    /// <summary>Posts one of the organization page's forms as the browser would: its token and the organization it was shown for.</summary>
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string handler, Dictionary<string, string> fields)
+    {
+        var page = await client.GetStringAsync(Page);
+        var shownFor = OrganizationField().Match(page);
+        if (shownFor.Success)
+        {
+            fields["OrganizationId"] = shownFor.Groups[1].Value;
+        }
+
+        fields["__RequestVerificationToken"] = SignIn.AntiforgeryToken(page);
+        return await client.PostAsync($"{Page}?handler={handler}", new FormUrlEncodedContent(fields));
+    }
+
     private Task<List<Member>> MembersOfAsync(string legalName) =>
         app.InTenantAsync("demo", async sp =>
         {
@@ -67,13 +81,17 @@ public abstract partial class OrganizationTests(SportelloApp app)
             ["Form.CodiceFiscale"] = "04681230639", ["Form.Cap"] = "80134", ["Form.City"] = "Napoli", ["Form.Province"] = "NA", ["Form.Language"] = "it",
             ["Form.RecipientCode"] = "M5UXCR1",
         };
-        var refused = WebUtility.HtmlDecode(await (await SignIn.PostFormAsync(client, Page, Page + "?handler=Save", new(fields))).Content.ReadAsStringAsync());
+        var refused = WebUtility.HtmlDecode(await (await PostAsync(client, "Save", new(fields))).Content.ReadAsStringAsync());
         Assert.Contains("aria-invalid=\"true\"", refused);
         Assert.Contains("con queste prime 10 cifre l'ultima dovrebbe essere 9, non 8", refused);
 
+        // A kind that does not exist is refused on its field, not saved as the default one.
+        var unknownKind = WebUtility.HtmlDecode(await (await PostAsync(client, "Save", new(fields) { ["Form.Kind"] = "Astronave", ["Form.PartitaIva"] = "04681230639" })).Content.ReadAsStringAsync());
+        Assert.Contains("Valore non valido.", unknownKind);
+
         fields["Form.PartitaIva"] = "04681230639";
         fields["Form.Street"] = "Via Chiaia 12";
-        var saved = await SignIn.PostFormAsync(client, Page, Page + "?handler=Save", fields);
+        var saved = await PostAsync(client, "Save", fields);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Contains("Via Chiaia 12", WebUtility.HtmlDecode(await client.GetStringAsync(Page)));
 
@@ -82,7 +100,7 @@ public abstract partial class OrganizationTests(SportelloApp app)
         Assert.True(audited);
 
         // The form of a version someone changed since is not saved over it.
-        var stale = WebUtility.HtmlDecode(await (await SignIn.PostFormAsync(client, Page, Page + "?handler=Save", fields)).Content.ReadAsStringAsync());
+        var stale = WebUtility.HtmlDecode(await (await PostAsync(client, "Save", fields)).Content.ReadAsStringAsync());
         Assert.Contains("Qualcun altro ha cambiato i dati", stale);
     }
 
@@ -102,7 +120,7 @@ public abstract partial class OrganizationTests(SportelloApp app)
             ("Remove", new Dictionary<string, string> { ["userId"] = marco.UserId }),
         })
         {
-            var refused = await SignIn.PostFormAsync(client, Page, $"{Page}?handler={handler}", fields);
+            var refused = await PostAsync(client, handler, fields);
             Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
             Assert.Contains("/account/access-denied", refused.Headers.Location!.OriginalString);
         }
@@ -115,7 +133,7 @@ public abstract partial class OrganizationTests(SportelloApp app)
     {
         var client = await SignedInAsync(SignIn.DemoCustomer);
         var marco = (await MembersOfAsync("Esposito Consulenze S.r.l.")).Single(m => m.Role == OrganizationRole.LegalRepresentative);
-        var demoted = WebUtility.HtmlDecode(await (await SignIn.PostFormAsync(client, Page, Page + "?handler=Role", new() { ["userId"] = marco.UserId, ["role"] = "Administrator" })).Content.ReadAsStringAsync());
+        var demoted = WebUtility.HtmlDecode(await (await PostAsync(client, "Role", new() { ["userId"] = marco.UserId, ["role"] = "Administrator" })).Content.ReadAsStringAsync());
         Assert.Contains("L'organizzazione deve avere sempre un legale rappresentante: prima nominane un altro.", demoted);
         Assert.Equal(OrganizationRole.LegalRepresentative, (await MembersOfAsync("Esposito Consulenze S.r.l.")).Single(m => m.UserId == marco.UserId).Role);
 
@@ -123,7 +141,7 @@ public abstract partial class OrganizationTests(SportelloApp app)
         var stranger = await app.InTenantAsync("demo", async sp => await sp.GetRequiredService<OrganizationsDbContext>().Members.Where(m => m.Email != SignIn.DemoCustomer && m.Email != Collaborator).Select(m => m.UserId).FirstOrDefaultAsync());
         if (stranger is not null)
         {
-            Assert.Equal(HttpStatusCode.NotFound, (await SignIn.PostFormAsync(client, Page, Page + "?handler=Remove", new() { ["userId"] = stranger })).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await PostAsync(client, "Remove", new() { ["userId"] = stranger })).StatusCode);
         }
     }
 
@@ -198,19 +216,19 @@ public abstract partial class OrganizationTests(SportelloApp app)
             ("Remove", new Dictionary<string, string> { ["userId"] = marco.UserId }),
         })
         {
-            var refused = await SignIn.PostFormAsync(administrator, Page, $"{Page}?handler={handler}", fields);
+            var refused = await PostAsync(administrator, handler, fields);
             Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
             Assert.Contains("/account/access-denied", refused.Headers.Location!.OriginalString);
         }
 
-        Assert.Equal(HttpStatusCode.BadRequest, (await SignIn.PostFormAsync(administrator, Page, Page + "?handler=Role", new() { ["userId"] = self.UserId, ["role"] = "Sovrano" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(administrator, "Role", new() { ["userId"] = self.UserId, ["role"] = "Sovrano" })).StatusCode);
         var after = await MembersOfAsync("Esposito Consulenze S.r.l.");
         Assert.Equal(OrganizationRole.Administrator, after.Single(m => m.Email == email).Role);
         Assert.Equal(OrganizationRole.LegalRepresentative, after.Single(m => m.Email == SignIn.DemoCustomer).Role);
 
         // Collaborators are theirs to manage.
         var sara = after.Single(m => m.Email == Collaborator);
-        Assert.Equal(HttpStatusCode.Redirect, (await SignIn.PostFormAsync(administrator, Page, Page + "?handler=Role", new() { ["userId"] = sara.UserId, ["role"] = "Collaborator" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(administrator, "Role", new() { ["userId"] = sara.UserId, ["role"] = "Collaborator" })).StatusCode);
         await app.InTenantAsync("demo", async sp => { await sp.GetRequiredService<Memberships>().RemoveAsync(self.OrganizationId, self.UserId, leaving: true); return 0; });
     }
 
@@ -226,6 +244,20 @@ public abstract partial class OrganizationTests(SportelloApp app)
         Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
         Assert.Equal("/demo/area", switched.Headers.Location!.OriginalString);
         Assert.Contains("Stai operando per <strong>Marco Esposito</strong>", WebUtility.HtmlDecode(await client.GetStringAsync("/demo/area")));
+
+        // A form shown for the company, posted after switching in another tab, changes neither organization.
+        var other = app.ClientFor();
+        await SignIn.AsAsync(other, "/demo", SignIn.DemoCustomer, SignIn.DemoCustomerPassword);
+        var companyForm = await other.GetStringAsync(Page);
+        var shownFor = OrganizationField().Match(companyForm).Groups[1].Value;
+        await SignIn.PostFormAsync(other, "/demo/area", "/demo/area/organization?handler=Switch", new() { ["organizationId"] = personal.ToString() });
+        var late = await other.PostAsync(Page + "?handler=Save", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["OrganizationId"] = shownFor, ["Version"] = "0", ["Form.LegalName"] = "Sovrascritto", ["Form.Kind"] = "Person", ["Form.CodiceFiscale"] = "SPSMRC80C15F839R",
+            ["Form.Language"] = "it", ["__RequestVerificationToken"] = SignIn.AntiforgeryToken(companyForm),
+        }));
+        Assert.Contains("Nel frattempo sei passato a un'altra organizzazione", WebUtility.HtmlDecode(await late.Content.ReadAsStringAsync()));
+        Assert.False(await app.InTenantAsync("demo", sp => sp.GetRequiredService<OrganizationsDbContext>().Organizations.AnyAsync(o => o.LegalName == "Sovrascritto")));
 
         var foreign = await app.InTenantAsync("demo", sp => sp.GetRequiredService<Memberships>().CreatePersonalAsync(new Person("f-" + Guid.NewGuid().ToString("N"), "f@example.it", "Di Qualcun Altro"), "it"));
         var refused = await SignIn.PostFormAsync(client, "/demo/area", "/demo/area/organization?handler=Switch", new() { ["organizationId"] = foreign.Id.ToString() });
@@ -243,13 +275,13 @@ public abstract partial class OrganizationTests(SportelloApp app)
                 "members": [ { "email": "{{SignIn.DemoCustomer}}", "role": "LegalRepresentative" }, { "email": "{{email}}", "role": "Collaborator" } ] } ] } ] }
             """, "demo");
         var leaver = await SignedInAsync(email, "Uscente-Demo-2026");
-        var left = await SignIn.PostFormAsync(leaver, Page, Page + "?handler=Leave", []);
+        var left = await PostAsync(leaver, "Leave", []);
         Assert.Equal(HttpStatusCode.Redirect, left.StatusCode);
         Assert.DoesNotContain(await MembersOfAsync("Esposito Consulenze S.r.l."), m => m.Email == email);
         Assert.Contains("Non fai ancora parte di nessuna organizzazione.", WebUtility.HtmlDecode(await leaver.GetStringAsync(Page)));
 
         var marco = await SignedInAsync(SignIn.DemoCustomer);
-        var refused = WebUtility.HtmlDecode(await (await SignIn.PostFormAsync(marco, Page, Page + "?handler=Leave", [])).Content.ReadAsStringAsync());
+        var refused = WebUtility.HtmlDecode(await (await PostAsync(marco, "Leave", [])).Content.ReadAsStringAsync());
         Assert.Contains("prima nominane un altro", refused);
         Assert.Contains(await MembersOfAsync("Esposito Consulenze S.r.l."), m => m.Email == SignIn.DemoCustomer);
     }
@@ -279,6 +311,9 @@ public abstract partial class OrganizationTests(SportelloApp app)
         await SignIn.AsAsync(platform, "", SignIn.PlatformAdmin, SignIn.PlatformPassword);
         Assert.Equal(HttpStatusCode.NotFound, (await platform.GetAsync($"/admin/organizations/{id}")).StatusCode);
     }
+
+    [GeneratedRegex("name=\"OrganizationId\" value=\"([0-9a-f-]{36})\"")]
+    private static partial Regex OrganizationField();
 
     [GeneratedRegex("name=\"Version\" value=\"(\\d+)\"")]
     private static partial Regex VersionField();

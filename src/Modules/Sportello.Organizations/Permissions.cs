@@ -4,7 +4,7 @@ namespace Sportello.Organizations;
 
 /// <summary>
 /// What the tenant's staff may do with organizations. What members may do inside their own organization is not a
-/// tenant permission: it follows from their role there (<see cref="Security.OrganizationRight"/>).
+/// tenant permission: it follows from their role there (<see cref="Domain.OrganizationRight"/>).
 /// </summary>
 public static class OrganizationsPermissions
 {

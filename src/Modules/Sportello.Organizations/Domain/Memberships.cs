@@ -84,7 +84,8 @@ public sealed class Memberships(OrganizationsDbContext db, IAuditLog audit, Time
             return true;
         }, ct);
 
-    public Task ChangeRoleAsync(Guid organizationId, string userId, OrganizationRole role, CancellationToken ct = default) =>
+    /// <param name="actorId">The member making the change, whose rights are checked on the rows read with it; null for the platform (recipes).</param>
+    public Task ChangeRoleAsync(Guid organizationId, string userId, OrganizationRole role, string? actorId, CancellationToken ct = default) =>
         GuardedAsync(organizationId, (organization, members) =>
         {
             // Gone meanwhile (removed by someone else): nothing left to change.
@@ -94,6 +95,12 @@ public sealed class Memberships(OrganizationsDbContext db, IAuditLog audit, Time
                 return false;
             }
 
+            EnsureActorMay(members, actorId, OrganizationRight.ManageMembers);
+            if (member.Role == OrganizationRole.LegalRepresentative || role == OrganizationRole.LegalRepresentative)
+            {
+                EnsureActorMay(members, actorId, OrganizationRight.AppointLegalRepresentative);
+            }
+
             EnsureAnotherLegalRepresentative(members, member);
             audit.Add(db, OrganizationAuditActions.Record(OrganizationAuditActions.RoleChanged, organization,
                 new Dictionary<string, object?> { ["member"] = member.Email, ["from"] = member.Role.ToString(), ["to"] = role.ToString() }));
@@ -101,8 +108,8 @@ public sealed class Memberships(OrganizationsDbContext db, IAuditLog audit, Time
             return true;
         }, ct);
 
-    /// <summary>Removes a member (<paramref name="leaving"/>: they leave by themselves).</summary>
-    public Task RemoveAsync(Guid organizationId, string userId, bool leaving, CancellationToken ct = default) =>
+    /// <summary>Removes a member by <paramref name="actorId"/>'s hand (null: the platform), or the member leaves (<paramref name="leaving"/>).</summary>
+    public Task RemoveAsync(Guid organizationId, string userId, bool leaving, string? actorId = null, CancellationToken ct = default) =>
         GuardedAsync(organizationId, (organization, members) =>
         {
             var member = members.FirstOrDefault(m => m.UserId == userId);
@@ -111,12 +118,30 @@ public sealed class Memberships(OrganizationsDbContext db, IAuditLog audit, Time
                 return false;
             }
 
+            if (!leaving)
+            {
+                EnsureActorMay(members, actorId, OrganizationRight.ManageMembers);
+                if (member.Role == OrganizationRole.LegalRepresentative)
+                {
+                    EnsureActorMay(members, actorId, OrganizationRight.AppointLegalRepresentative);
+                }
+            }
+
             EnsureAnotherLegalRepresentative(members, member);
             db.Members.Remove(member);
             audit.Add(db, OrganizationAuditActions.Record(leaving ? OrganizationAuditActions.MemberLeft : OrganizationAuditActions.MemberRemoved, organization,
                 new Dictionary<string, object?> { ["member"] = member.Email }));
             return true;
         }, ct);
+
+    // Checked on the rows read with the change: a right lost a moment ago (demoted by someone else) is lost here too.
+    private static void EnsureActorMay(List<Member> members, string? actorId, OrganizationRight right)
+    {
+        if (actorId is not null && members.FirstOrDefault(m => m.UserId == actorId)?.Role.Allows(right) != true)
+        {
+            throw new OrganizationRightMissingException(right);
+        }
+    }
 
     private static void EnsureAnotherLegalRepresentative(List<Member> members, Member changing)
     {

@@ -23,7 +23,8 @@ public sealed record MemberStepModel(string Email, OrganizationRole Role);
 
 /// <summary>
 /// "organizations": customer organizations with their members (users the <c>users</c> step created). An
-/// organization already there under the same legal name is completed, never duplicated, so the step can run again.
+/// organization already there (same partita IVA, else codice fiscale, else name, with the same legal representative)
+/// is completed with the members it lacks, never duplicated, so the step can run again.
 /// </summary>
 public sealed class OrganizationsStep : RecipeStep<OrganizationsStepModel>
 {
@@ -64,9 +65,18 @@ public sealed class OrganizationsStep : RecipeStep<OrganizationsStepModel>
                 people.Add((new Person(user.Id, user.Email, user.DisplayName), model.Members[m].Role));
             }
 
-            var name = model.Data.LegalName!.Trim();
-            var existing = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.LegalName == name, ct);
+            // The same organization is the one with the same tax code (the same name, when it has none) whose legal
+            // representative is the recipe's: never one a customer created under a look-alike name.
+            var wanted = new Organization { LegalName = string.Empty };
+            model.Data.Apply(wanted);
             var first = people.First(p => p.Role == OrganizationRole.LegalRepresentative);
+            var existing = await (from o in db.Organizations.AsNoTracking()
+                                  where wanted.PartitaIva != null ? o.PartitaIva == wanted.PartitaIva
+                                      : wanted.CodiceFiscale != null ? o.CodiceFiscale == wanted.CodiceFiscale
+                                      : o.LegalName == wanted.LegalName
+                                  where db.Members.Any(m => m.OrganizationId == o.Id && m.UserId == first.Person.UserId && m.Role == OrganizationRole.LegalRepresentative)
+                                  orderby o.CreatedUtc
+                                  select o).FirstOrDefaultAsync(ct);
             var organization = existing ?? await memberships.CreateAsync(model.Data, first.Person, ct);
             foreach (var (person, role) in people)
             {

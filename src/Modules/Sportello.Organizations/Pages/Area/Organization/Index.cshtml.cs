@@ -21,6 +21,9 @@ public sealed class IndexModel(ICurrentOrganization current, OrganizationsDbCont
     [BindProperty] public LegalData Form { get; set; } = new();
     [BindProperty] public int Version { get; set; }
 
+    /// <summary>The organization a form was shown for: a post is refused when the user has since switched to another (in another tab, say).</summary>
+    [BindProperty] public Guid OrganizationId { get; set; }
+
     public OrganizationMembership? Membership { get; private set; }
     public IReadOnlyList<Member> Members { get; private set; } = [];
     public bool MayEdit { get; private set; }
@@ -34,8 +37,7 @@ public sealed class IndexModel(ICurrentOrganization current, OrganizationsDbCont
     {
         if (await LoadAsync(ct) is { } organization)
         {
-            Form = LegalData.Of(organization);
-            Version = organization.Version;
+            ShowForm(organization);
         }
 
         Message = done switch
@@ -49,7 +51,7 @@ public sealed class IndexModel(ICurrentOrganization current, OrganizationsDbCont
 
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken ct)
     {
-        if (await LoadAsync(ct) is null)
+        if (await LoadAsync(ct) is not { } organization)
         {
             return NotFound();
         }
@@ -59,9 +61,25 @@ public sealed class IndexModel(ICurrentOrganization current, OrganizationsDbCont
             return Forbid();
         }
 
+        if (!PostedForCurrent())
+        {
+            return Page();
+        }
+
+        // A value the form cannot hold (a kind that does not exist) is a refusal on its field, never a silent default.
+        foreach (var field in ModelState.Where(e => e.Key.StartsWith("Form.", StringComparison.Ordinal) && e.Value is { Errors.Count: > 0 }).Select(e => e.Key))
+        {
+            Errors.Add(field, L["Valore non valido."]);
+        }
+
+        if (Errors.Count > 0)
+        {
+            return Page();
+        }
+
         try
         {
-            await memberships.UpdateLegalDataAsync(Membership!.OrganizationId, Version, Form, ct);
+            await memberships.UpdateLegalDataAsync(organization.Id, Version, Form, ct);
             return RedirectToPage(new { done = "saved" });
         }
         catch (SportelloValidationException refused)
@@ -92,7 +110,7 @@ public sealed class IndexModel(ICurrentOrganization current, OrganizationsDbCont
             HttpOnly = true,
             Secure = Request.IsHttps,
             SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Lax,
-            Path = Request.PathBase.HasValue ? Request.PathBase.Value : "/",
+            Path = CookiePath,
             IsEssential = true,
         });
         return Url.IsLocalUrl(returnUrl) ? LocalRedirect(returnUrl) : RedirectToPage();
@@ -101,36 +119,40 @@ public sealed class IndexModel(ICurrentOrganization current, OrganizationsDbCont
     /// <summary>The user leaves the current organization; refused to its last legal representative.</summary>
     public async Task<IActionResult> OnPostLeaveAsync(CancellationToken ct)
     {
-        if (await LoadAsync(ct) is null)
+        if (await LoadAsync(ct) is not { } organization)
         {
             return NotFound();
         }
 
-        try
+        if (!PostedForCurrent())
         {
-            await memberships.RemoveAsync(Membership!.OrganizationId, UserId, leaving: true, ct);
-            Response.Cookies.Delete(CurrentOrganization.Cookie, new Microsoft.AspNetCore.Http.CookieOptions { Path = Request.PathBase.HasValue ? Request.PathBase.Value : "/" });
-            return LocalRedirect(Url.Content("~/area"));
-        }
-        catch (LastLegalRepresentativeException)
-        {
-            Problem = LastLegalRepresentativeException.Reason.ToString();
-            Form = LegalData.Of(await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == Membership!.OrganizationId, ct));
             return Page();
         }
+
+        return await ChangeAsync(organization, async () =>
+        {
+            await memberships.RemoveAsync(organization.Id, UserId, leaving: true, ct: ct);
+            Response.Cookies.Delete(CurrentOrganization.Cookie, new Microsoft.AspNetCore.Http.CookieOptions { Path = CookiePath });
+            return LocalRedirect(Url.Content("~/area"));
+        }, ct);
     }
 
-    public Task<IActionResult> OnPostRoleAsync(string userId, string? role, CancellationToken ct) =>
-        Enum.TryParse<OrganizationRole>(role, out var chosen) && Enum.IsDefined(chosen)
-            ? ManageAsync(() => memberships.ChangeRoleAsync(Membership!.OrganizationId, userId, chosen, ct), "role", ct, chosen)
-            : Task.FromResult<IActionResult>(BadRequest());
-
-    public Task<IActionResult> OnPostRemoveAsync(string userId, CancellationToken ct) =>
-        ManageAsync(() => memberships.RemoveAsync(Membership!.OrganizationId, userId, leaving: false, ct), "removed", ct);
-
-    private async Task<IActionResult> ManageAsync(Func<Task> change, string done, CancellationToken ct, OrganizationRole? newRole = null)
+    public async Task<IActionResult> OnPostRoleAsync(string? userId, string? role, CancellationToken ct)
     {
-        if (await LoadAsync(ct) is null)
+        if (!Enum.TryParse<OrganizationRole>(role, out var chosen) || !Enum.IsDefined(chosen))
+        {
+            return BadRequest();
+        }
+
+        return await ManageAsync(userId, chosen, (organization, target) => memberships.ChangeRoleAsync(organization.Id, target, chosen, UserId, ct), "role", ct);
+    }
+
+    public Task<IActionResult> OnPostRemoveAsync(string? userId, CancellationToken ct) =>
+        ManageAsync(userId, null, (organization, target) => memberships.RemoveAsync(organization.Id, target, leaving: false, UserId, ct), "removed", ct);
+
+    private async Task<IActionResult> ManageAsync(string? userId, OrganizationRole? newRole, Func<Domain.Organization, string, Task> change, string done, CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is not { } organization)
         {
             return NotFound();
         }
@@ -140,7 +162,7 @@ public sealed class IndexModel(ICurrentOrganization current, OrganizationsDbCont
             return Forbid();
         }
 
-        var target = Members.FirstOrDefault(m => m.UserId == Request.Form["userId"].ToString());
+        var target = Members.FirstOrDefault(m => m.UserId == userId);
         if (target is null)
         {
             return NotFound(); // a member of another organization is not there to change
@@ -152,18 +174,63 @@ public sealed class IndexModel(ICurrentOrganization current, OrganizationsDbCont
             return Forbid();
         }
 
+        if (!PostedForCurrent())
+        {
+            return Page();
+        }
+
+        return await ChangeAsync(organization, async () =>
+        {
+            await change(organization, target.UserId);
+            return RedirectToPage(new { done });
+        }, ct);
+    }
+
+    /// <summary>Runs a membership change; its refusals come back as the page with the reason, never as an error page.</summary>
+    private async Task<IActionResult> ChangeAsync(Domain.Organization organization, Func<Task<IActionResult>> change, CancellationToken ct)
+    {
         try
         {
-            await change();
-            return RedirectToPage(new { done });
+            return await change();
+        }
+        catch (OrganizationRightMissingException)
+        {
+            return Forbid(); // the right was lost a moment ago, read again with the change
         }
         catch (LastLegalRepresentativeException)
         {
             Problem = LastLegalRepresentativeException.Reason.ToString();
-            Form = LegalData.Of(await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == Membership!.OrganizationId, ct));
-            return Page();
         }
+        catch (DbUpdateException)
+        {
+            Problem = L["Qualcun altro ha cambiato i membri nello stesso momento: ricarica la pagina e riprova."];
+        }
+
+        ShowForm(await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == organization.Id, ct));
+        Members = await MembersOfAsync(organization.Id, ct);
+        return Page();
     }
+
+    private bool PostedForCurrent()
+    {
+        if (OrganizationId == Membership!.OrganizationId)
+        {
+            return true;
+        }
+
+        Problem = L["Nel frattempo sei passato a un'altra organizzazione: controlla i dati qui sotto e ripeti l'operazione."];
+        return false;
+    }
+
+    private void ShowForm(Domain.Organization organization)
+    {
+        Form = LegalData.Of(organization);
+        Version = organization.Version;
+        OrganizationId = organization.Id;
+        ModelState.Clear();
+    }
+
+    private string CookiePath => Request.PathBase.HasValue ? Request.PathBase.Value : "/";
 
     private async Task<Domain.Organization?> LoadAsync(CancellationToken ct)
     {
@@ -175,10 +242,12 @@ public sealed class IndexModel(ICurrentOrganization current, OrganizationsDbCont
 
         MayEdit = (await authorization.AuthorizeAsync(User, Membership, new OrganizationRequirement(OrganizationRight.EditLegalData))).Succeeded;
         MayManageMembers = (await authorization.AuthorizeAsync(User, Membership, new OrganizationRequirement(OrganizationRight.ManageMembers))).Succeeded;
-        Members = await db.Members.AsNoTracking().Where(m => m.OrganizationId == Membership.OrganizationId)
-            .OrderBy(m => m.Role).ThenBy(m => m.DisplayName).ToListAsync(ct);
+        Members = await MembersOfAsync(Membership.OrganizationId, ct);
         return await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == Membership.OrganizationId, ct);
     }
+
+    private Task<List<Member>> MembersOfAsync(Guid organizationId, CancellationToken ct) =>
+        db.Members.AsNoTracking().Where(m => m.OrganizationId == organizationId).OrderBy(m => m.Role).ThenBy(m => m.DisplayName).ToListAsync(ct);
 
     public static string RoleName(OrganizationRole role) => role switch
     {
