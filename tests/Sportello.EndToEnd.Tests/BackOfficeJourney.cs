@@ -22,21 +22,10 @@ public sealed partial class BackOfficeJourney(Browser browser) : Journey, IClass
     public async Task An_administrator_enrols_when_required_previews_a_template_and_locks_a_colleague_after_confirming()
     {
         await using var context = await browser.Instance.NewContextAsync(new BrowserNewContextOptions { Locale = "it-IT" });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(10_000);
-        var console = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                console.Add(message.Text);
-            }
-        };
+        var (page, console) = await PageWithConsoleAsync(context);
 
         await page.GotoAsync($"{Base}/demo/admin/users");
-        await page.GetByLabel("E-mail").FillAsync(SignIn.DemoAdmin);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(SignIn.DemoAdminPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Accedi" }).ClickAsync();
+        await SignInAsync(page, SignIn.DemoAdmin, SignIn.DemoAdminPassword);
 
         // The rule sends the administrator to enrol first, then back to the users page.
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("gli amministratori devono attivare la verifica in due passaggi");

@@ -15,9 +15,7 @@ public sealed class CreateTenantJourney(Browser browser) : Journey, IClassFixtur
         var page = await context.NewPageAsync();
 
         await page.GotoAsync($"{Base}/account/login");
-        await page.GetByLabel("E-mail").FillAsync(SignIn.PlatformAdmin);
-        await page.GetByLabel("Password").FillAsync(SignIn.PlatformPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Accedi" }).ClickAsync();
+        await SignInAsync(page, SignIn.PlatformAdmin, SignIn.PlatformPassword);
 
         await page.GotoAsync($"{Base}/admin/tenants");
         await page.GetByRole(AriaRole.Link, new() { Name = "Nuovo tenant" }).ClickAsync();

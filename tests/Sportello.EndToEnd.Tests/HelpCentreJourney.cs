@@ -51,9 +51,7 @@ public sealed class HelpCentreJourney(Browser browser) : Journey, IClassFixture<
         await using var context = await browser.Instance.NewContextAsync(new BrowserNewContextOptions { Locale = "it-IT" });
         var page = await context.NewPageAsync();
         await page.GotoAsync($"{Base}/demo/account/login");
-        await page.GetByLabel("E-mail").FillAsync(SignIn.DemoAdmin);
-        await page.GetByLabel("Password").FillAsync(SignIn.DemoAdminPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Accedi" }).ClickAsync();
+        await SignInAsync(page, SignIn.DemoAdmin, SignIn.DemoAdminPassword);
 
         await page.GotoAsync($"{Base}/demo/admin/help");
         await Accessibility.AssertNoSeriousViolationsAsync(page, "guide list");

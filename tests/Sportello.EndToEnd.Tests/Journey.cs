@@ -1,3 +1,5 @@
+using Microsoft.Playwright;
+
 namespace Sportello.EndToEnd.Tests;
 
 /// <summary>A browser test class: one host on Kestrel (SQLite) for its tests, at <see cref="Base"/>.</summary>
@@ -15,4 +17,29 @@ public abstract class Journey : IAsyncLifetime
     }
 
     public async Task DisposeAsync() => await App.DisposeAsync();
+
+    /// <summary>A new page of <paramref name="context"/> with a 10-second default timeout; the list collects the console's errors.</summary>
+    protected static async Task<(IPage Page, List<string> ConsoleErrors)> PageWithConsoleAsync(IBrowserContext context)
+    {
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(10_000);
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+
+        return (page, errors);
+    }
+
+    /// <summary>Fills and sends the sign-in form the page is showing.</summary>
+    protected static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Accedi" }).ClickAsync();
+    }
 }

@@ -13,21 +13,10 @@ public sealed class OrganizationJourney(Browser browser) : Journey, IClassFixtur
     public async Task A_customer_fixes_a_wrong_code_while_typing_saves_and_switches_organization()
     {
         await using var context = await browser.Instance.NewContextAsync(new BrowserNewContextOptions { Locale = "it-IT" });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(10_000);
-        var console = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                console.Add(message.Text);
-            }
-        };
+        var (page, console) = await PageWithConsoleAsync(context);
 
         await page.GotoAsync($"{Base}/demo/area/organization");
-        await page.GetByLabel("E-mail").FillAsync(SignIn.DemoCustomer);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(SignIn.DemoCustomerPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Accedi" }).ClickAsync();
+        await SignInAsync(page, SignIn.DemoCustomer, SignIn.DemoCustomerPassword);
         await Assertions.Expect(page).ToHaveURLAsync($"{Base}/demo/area/organization");
         await Assertions.Expect(page.Locator(".area-bar")).ToContainTextAsync("Stai operando per Esposito Consulenze S.r.l.");
 

@@ -29,9 +29,7 @@ public sealed class PhoneWidthSweep(Browser browser) : Journey, IClassFixture<Br
             if (email is not null)
             {
                 await page.GotoAsync($"{Base}{prefix}/account/login");
-                await page.GetByLabel("E-mail").FillAsync(email);
-                await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password!);
-                await page.GetByRole(AriaRole.Button, new() { Name = "Accedi" }).ClickAsync();
+                await SignInAsync(page, email, password!);
                 await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
             }
 

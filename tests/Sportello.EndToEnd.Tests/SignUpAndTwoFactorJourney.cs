@@ -77,13 +77,6 @@ public sealed partial class SignUpAndTwoFactorJourney(Browser browser) : Journey
         await Accessibility.AssertNoSeriousViolationsAsync(page, "admin dashboard");
     }
 
-    private static async Task SignInAsync(IPage page, string email, string password)
-    {
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Accedi" }).ClickAsync();
-    }
-
     private static string Code(string readableKey, int steps) =>
         new Totp(Base32Encoding.ToBytes(readableKey.Replace(" ", "").ToUpperInvariant())).ComputeTotp(DateTime.UtcNow.AddSeconds(30 * steps));
 }

@@ -16,7 +16,7 @@ public sealed class Integration<T>(IServiceProvider services, TenantContext tena
     public static string ModuleId { get; } = typeof(T).GetCustomAttribute<ModuleContractAttribute>()?.ModuleId
         ?? throw new InvalidOperationException($"{typeof(T).FullName} is not a module contract: mark it [ModuleContract(\"module-id\")].");
 
-    public bool Available => tenant.Tenant.IsEnabled(ModuleId) && Service is not null;
+    public bool Available => Service is not null;
 
     /// <summary>The service, or null when its module is off for the tenant or not part of this build.</summary>
     public T? Service => tenant.Tenant.IsEnabled(ModuleId) ? services.GetService<T>() : null;

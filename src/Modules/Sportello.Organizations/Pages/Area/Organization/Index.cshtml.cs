@@ -248,19 +248,4 @@ public sealed class IndexModel(ICurrentOrganization current, OrganizationsDbCont
 
     private Task<List<Member>> MembersOfAsync(Guid organizationId, CancellationToken ct) =>
         db.Members.AsNoTracking().Where(m => m.OrganizationId == organizationId).OrderBy(m => m.Role).ThenBy(m => m.DisplayName).ToListAsync(ct);
-
-    public static string RoleName(OrganizationRole role) => role switch
-    {
-        OrganizationRole.LegalRepresentative => "Legale rappresentante",
-        OrganizationRole.Administrator => "Amministratore",
-        _ => "Collaboratore",
-    };
-
-    public static string KindName(OrganizationKind kind) => kind switch
-    {
-        OrganizationKind.Person => "Persona",
-        OrganizationKind.SoleTrader => "Ditta individuale",
-        OrganizationKind.Company => "Società",
-        _ => "Ente pubblico",
-    };
 }
