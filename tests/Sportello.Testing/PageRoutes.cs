@@ -49,9 +49,14 @@ public static class PageRoutes
                 .Join(sp.GetRequiredService<Sportello.KnowledgeBase.Data.KnowledgeBaseDbContext>().Categories, a => a.CategoryId, c => c.Id, (a, c) => new { a.Id, a.Slug, Category = c.Slug })
                 .FirstOrDefaultAsync()
             : null;
+        var organizations = app.Registry.Find(tenant)!.IsEnabled("organizations") ? sp.GetRequiredService<Sportello.Organizations.Data.OrganizationsDbContext>() : null;
+        var member = organizations is null ? null : await organizations.Members.Where(m => m.Email == SignIn.DemoCustomer).Select(m => m.UserId).FirstOrDefaultAsync();
+        var team = organizations is null ? null : await organizations.Teams.OrderBy(t => t.Name).Select(t => (Guid?)t.Id).FirstOrDefaultAsync();
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["id"] = someone,
+            ["memberId"] = member ?? someone,
+            ["teamId:guid"] = (team ?? Guid.Empty).ToString(),
             ["name"] = "demo",
             ["code"] = "404",
             ["category"] = guide?.Category ?? "spid",

@@ -40,6 +40,7 @@ public sealed class MailModule : Module
         services.AddOptions<PlatformMailOptions>().Bind(configuration.GetSection(PlatformMailOptions.Section));
         services.AddTenantDbContext<MailDbContext>();
         services.AddSingleton<MailTransport>();
+        services.AddScoped<MailTemplateCatalog>();
         services.AddScoped<MailSender>();
         services.AddScoped<IMailSender>(sp => sp.GetRequiredService<MailSender>());
         services.AddSingleton<SenderVerification>();

@@ -22,7 +22,7 @@ public sealed class OrganizationsModule : Module
     public override string Id => ModuleId;
     public override string Name => "Organizzazioni";
     public override string Description => "I clienti come organizzazioni: dati legali, membri e ruoli, sempre con un legale rappresentante.";
-    public override IReadOnlyList<string> Dependencies => [IdentityModuleId];
+    public override IReadOnlyList<string> Dependencies => [IdentityModuleId, MailModuleId];
     public override IEnumerable<Permission> Permissions => OrganizationsPermissions.All;
     public override IEnumerable<Sportello.Core.Audit.AuditAction> AuditActions => OrganizationAuditActions.All;
     public override IEnumerable<Type> RecipeSteps => [typeof(OrganizationsStep)];
@@ -33,13 +33,22 @@ public sealed class OrganizationsModule : Module
 
     public override IEnumerable<Type> CustomerAreaBar => [typeof(Pages.Area.OrganizationSwitcher)];
 
-    /// <summary>Identity's id, which this module may name but not reference: only its contract.</summary>
+    /// <summary>Identity's and Mail's ids, which this module may name but not reference: only their contracts.</summary>
     private const string IdentityModuleId = "identity";
+
+    private const string MailModuleId = "mail";
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddTenantDbContext<OrganizationsDbContext>();
         services.AddScoped<Memberships>();
+        services.AddScoped<Invitations>();
+        services.AddScoped<ProductRights>();
+        services.AddScoped<Teams>();
+        services.AddScoped<IOrganizationAccess, OrganizationAccess>();
+        services.AddScoped<IOrganizationDirectory, OrganizationDirectory>();
+        services.AddScoped<IAuthorizationHandler, ProductRightHandler>();
+        services.AddSingleton(Mail.InvitationMail.Default);
         services.AddScoped<ICurrentOrganization, CurrentOrganization>();
         services.AddScoped<IAuthorizationHandler, OrganizationRequirementHandler>();
         services.AddHttpContextAccessor();

@@ -21,7 +21,8 @@ public static class AuditCsv
         Injection = CsvInjection.Escape,
     };
 
-    public static async Task WriteAsync(Stream output, IQueryable<AuditEntry> entries, Tenant tenant, AuditActionCatalog actions, CultureInfo culture, CancellationToken ct)
+    /// <param name="withAddresses">False for customers' exports: the addresses staff acted from are the tenant's to know.</param>
+    public static async Task WriteAsync(Stream output, IQueryable<AuditEntry> entries, Tenant tenant, AuditActionCatalog actions, CultureInfo culture, CancellationToken ct, bool withAddresses = true)
     {
         await using var csv = CsvWriter.Create(output, Options, leaveOpen: true);
         csv.WriteHeader(culture.TwoLetterISOLanguageName == "en"
@@ -35,7 +36,7 @@ public static class AuditCsv
                 tenant.Local(entry.OccurredUtc).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
                 entry.ActorName,
                 entry.ActorKind,
-                entry.IpAddress ?? string.Empty,
+                withAddresses ? entry.IpAddress ?? string.Empty : string.Empty,
                 actions.Display(entry.Action, culture),
                 entry.Action,
                 entry.SubjectName ?? entry.SubjectType ?? string.Empty,

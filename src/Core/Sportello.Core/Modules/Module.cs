@@ -70,6 +70,12 @@ public abstract class Module
     /// </summary>
     public virtual IEnumerable<Type> CustomerAreaBar => [];
 
+    /// <summary>
+    /// The product areas the module adds to the customer area, with the rights an organization grants its collaborators
+    /// there. Keys are unique across modules (checked at start).
+    /// </summary>
+    public virtual IEnumerable<ProductArea> ProductAreas => [];
+
     /// <summary>Links of the public site's header and footer, for every visitor of a tenant with the module on.</summary>
     public virtual IEnumerable<SiteLink> SiteLinks => [];
 

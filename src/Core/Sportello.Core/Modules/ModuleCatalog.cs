@@ -51,6 +51,7 @@ public sealed class ModuleCatalog
             }
         }
 
+        CheckProductAreas(list);
         Ordered = TopologicalOrder(byId);
         _byId = byId.ToFrozenDictionary(StringComparer.Ordinal);
         _order = Ordered.Select((m, i) => (m.Id, i)).ToFrozenDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
@@ -72,6 +73,29 @@ public sealed class ModuleCatalog
     /// <summary>What can be granted in <paramref name="tenant"/>: the kernel's permissions and those of its enabled modules.</summary>
     public IEnumerable<Permission> PermissionsOf(Tenancy.Tenant tenant) =>
         Security.KernelPermissions.All.Concat(Ordered.Where(m => tenant.IsEnabled(m.Id)).SelectMany(m => m.Permissions));
+
+    // Areas and rights are stored by key in organizations' grants: two modules sharing one would share those grants.
+    private static void CheckProductAreas(List<Module> modules)
+    {
+        var areas = new HashSet<string>(StringComparer.Ordinal);
+        var rights = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (module, area) in modules.SelectMany(m => m.ProductAreas.Select(a => (m, a))))
+        {
+            if (!System.Text.RegularExpressions.Regex.IsMatch(area.Key, "^[a-z][a-z0-9-]*$") || !areas.Add(area.Key))
+            {
+                throw new InvalidOperationException($"Product area '{area.Key}' of module '{module.Id}' is not a lower-case key used once.");
+            }
+
+            foreach (var right in area.Rights.Where(r => !r.Key.StartsWith(area.Key + ".", StringComparison.Ordinal) || !rights.Add(r.Key)))
+            {
+                throw new InvalidOperationException($"Product right '{right.Key}' of area '{area.Key}' must start with '{area.Key}.' and be used once.");
+            }
+        }
+    }
+
+    /// <summary>The product areas of <paramref name="tenant"/>'s enabled modules, in module order.</summary>
+    public IEnumerable<ProductArea> ProductAreasOf(Tenancy.Tenant tenant) =>
+        Ordered.Where(m => tenant.IsEnabled(m.Id)).SelectMany(m => m.ProductAreas);
 
     public Module? Find(string id) => _byId.GetValueOrDefault(id);
 

@@ -14,7 +14,7 @@ namespace Sportello.Mail.Domain;
 /// otherwise the default, so a broken template never stops a password reset from going out. A failure is recorded
 /// on the template, where the back office shows it.
 /// </summary>
-public sealed class MailSender(TenantContext tenant, MailDbContext db, MailTransport transport, TimeProvider time, ILogger<MailSender> logger) : IMailSender
+public sealed class MailSender(TenantContext tenant, MailDbContext db, MailTemplateCatalog templates, MailTransport transport, TimeProvider time, ILogger<MailSender> logger) : IMailSender
 {
     public async Task SendAsync(
         string templateKey,
@@ -61,7 +61,7 @@ public sealed class MailSender(TenantContext tenant, MailDbContext db, MailTrans
                 .SetProperty(t => t.LastFailure, problem.Length > 500 ? problem[..500] : problem), ct);
         }
 
-        var (defaultSubject, defaultBody) = DefaultTemplates.Get(key, language);
+        var (defaultSubject, defaultBody) = templates.Get(key, language);
         var rendered = Render(defaultSubject, defaultBody, model);
         return (rendered.Subject, rendered.Body);
     }

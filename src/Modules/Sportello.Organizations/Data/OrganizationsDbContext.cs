@@ -8,6 +8,10 @@ public sealed class OrganizationsDbContext(DbContextOptions<OrganizationsDbConte
 {
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<Member> Members => Set<Member>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
+    public DbSet<RightGrant> Grants => Set<RightGrant>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -24,6 +28,28 @@ public sealed class OrganizationsDbContext(DbContextOptions<OrganizationsDbConte
             e.ToTable("Organizations_Members");
             e.HasKey(m => new { m.OrganizationId, m.UserId });
             e.Property(m => m.Role).HasConversion<string>().HasMaxLength(30);
+        });
+        modelBuilder.Entity<Invitation>(e =>
+        {
+            e.ToTable("Organizations_Invitations");
+            e.HasKey(i => i.Id);
+            e.Property(i => i.Role).HasConversion<string>().HasMaxLength(30);
+        });
+        modelBuilder.Entity<Team>(e =>
+        {
+            e.ToTable("Organizations_Teams");
+            e.HasKey(t => t.Id);
+        });
+        modelBuilder.Entity<TeamMember>(e =>
+        {
+            e.ToTable("Organizations_TeamMembers");
+            e.HasKey(t => new { t.TeamId, t.UserId });
+        });
+        modelBuilder.Entity<RightGrant>(e =>
+        {
+            e.ToTable("Organizations_Grants");
+            e.HasKey(g => g.Id);
+            e.Property(g => g.Right).HasColumnName("ProductRight"); // RIGHT is an SQL keyword
         });
     }
 }

@@ -40,7 +40,11 @@ public sealed class Memberships(OrganizationsDbContext db, IAuditLog audit, Time
         var organization = new Organization { Id = Guid.CreateVersion7(), LegalName = string.Empty, CreatedUtc = now, UpdatedUtc = now };
         data.Apply(organization);
         db.Organizations.Add(organization);
-        db.Members.Add(Join(organization, legalRepresentative, OrganizationRole.LegalRepresentative, now));
+        var first = Join(organization, legalRepresentative, OrganizationRole.LegalRepresentative, now);
+
+        // Until they choose otherwise, the one person there receives everything.
+        (first.ReceivesInvoices, first.ReceivesExpiryNotices, first.ReceivesTechnicalNotices) = (true, true, true);
+        db.Members.Add(first);
         db.Raise(new OrganizationCreated(organization.Id, organization.LegalName, legalRepresentative.UserId));
         audit.Add(db, OrganizationAuditActions.Record(OrganizationAuditActions.Created, organization,
             new Dictionary<string, object?> { ["legalRepresentative"] = legalRepresentative.Email }));
@@ -71,17 +75,55 @@ public sealed class Memberships(OrganizationsDbContext db, IAuditLog audit, Time
     }
 
     public Task AddAsync(Guid organizationId, Person person, OrganizationRole role, CancellationToken ct = default) =>
+        JoinAsync(organizationId, person, role, null, ct);
+
+    /// <summary>Adds the person in the role; with <paramref name="invitation"/>, marks it accepted in the same change.</summary>
+    internal Task JoinAsync(Guid organizationId, Person person, OrganizationRole role, Invitation? invitation, CancellationToken ct) =>
         GuardedAsync(organizationId, (organization, members) =>
         {
-            if (members.Any(m => m.UserId == person.UserId))
+            var now = time.GetUtcNow().UtcDateTime;
+            if (invitation is not null)
             {
-                return false;
+                db.Invitations.Attach(invitation);
+                invitation.AcceptedUtc = now;
+                invitation.AcceptedUserId = person.UserId;
             }
 
-            db.Members.Add(Join(organization, person, role, time.GetUtcNow().UtcDateTime));
+            if (members.Any(m => m.UserId == person.UserId))
+            {
+                return Task.FromResult(invitation is not null);
+            }
+
+            db.Members.Add(Join(organization, person, role, now));
             audit.Add(db, OrganizationAuditActions.Record(OrganizationAuditActions.MemberAdded, organization,
-                new Dictionary<string, object?> { ["member"] = person.Email, ["role"] = role.ToString() }));
-            return true;
+                new Dictionary<string, object?> { ["member"] = person.Email, ["role"] = role.ToString(), ["invited"] = invitation is not null }));
+            return Task.FromResult(true);
+        }, ct);
+
+    /// <summary>
+    /// Which administrative messages a member receives; by the member themselves or by someone who manages members
+    /// (<paramref name="actorId"/>; null: the platform).
+    /// </summary>
+    public Task SetContactsAsync(Guid organizationId, string userId, bool invoices, bool expiryNotices, bool technicalNotices, string? actorId, CancellationToken ct = default) =>
+        GuardedAsync(organizationId, (organization, members) =>
+        {
+            var member = members.FirstOrDefault(m => m.UserId == userId);
+            if (member is null || (member.ReceivesInvoices, member.ReceivesExpiryNotices, member.ReceivesTechnicalNotices) == (invoices, expiryNotices, technicalNotices))
+            {
+                return Task.FromResult(false);
+            }
+
+            if (actorId != userId)
+            {
+                EnsureActorMay(members, actorId, OrganizationRight.ManageMembers);
+            }
+
+            (member.ReceivesInvoices, member.ReceivesExpiryNotices, member.ReceivesTechnicalNotices) = (invoices, expiryNotices, technicalNotices);
+            audit.Add(db, OrganizationAuditActions.Record(OrganizationAuditActions.ContactsChanged, organization, new Dictionary<string, object?>
+            {
+                ["member"] = member.Email, ["invoices"] = invoices, ["expiryNotices"] = expiryNotices, ["technicalNotices"] = technicalNotices,
+            }));
+            return Task.FromResult(true);
         }, ct);
 
     /// <param name="actorId">The member making the change, whose rights are checked on the rows read with it; null for the platform (recipes).</param>
@@ -92,7 +134,7 @@ public sealed class Memberships(OrganizationsDbContext db, IAuditLog audit, Time
             var member = members.FirstOrDefault(m => m.UserId == userId);
             if (member is null || member.Role == role)
             {
-                return false;
+                return Task.FromResult(false);
             }
 
             EnsureActorMay(members, actorId, OrganizationRight.ManageMembers);
@@ -105,12 +147,12 @@ public sealed class Memberships(OrganizationsDbContext db, IAuditLog audit, Time
             audit.Add(db, OrganizationAuditActions.Record(OrganizationAuditActions.RoleChanged, organization,
                 new Dictionary<string, object?> { ["member"] = member.Email, ["from"] = member.Role.ToString(), ["to"] = role.ToString() }));
             member.Role = role;
-            return true;
+            return Task.FromResult(true);
         }, ct);
 
     /// <summary>Removes a member by <paramref name="actorId"/>'s hand (null: the platform), or the member leaves (<paramref name="leaving"/>).</summary>
     public Task RemoveAsync(Guid organizationId, string userId, bool leaving, string? actorId = null, CancellationToken ct = default) =>
-        GuardedAsync(organizationId, (organization, members) =>
+        GuardedAsync(organizationId, async (organization, members) =>
         {
             var member = members.FirstOrDefault(m => m.UserId == userId);
             if (member is null)
@@ -129,6 +171,11 @@ public sealed class Memberships(OrganizationsDbContext db, IAuditLog audit, Time
 
             EnsureAnotherLegalRepresentative(members, member);
             db.Members.Remove(member);
+
+            // Rights and teams go with the member: someone invited back later starts with none.
+            var teams = db.Teams.Where(t => t.OrganizationId == organizationId).Select(t => t.Id);
+            db.TeamMembers.RemoveRange(await db.TeamMembers.Where(t => t.UserId == userId && teams.Contains(t.TeamId)).ToListAsync(ct));
+            db.Grants.RemoveRange(await db.Grants.Where(g => g.OrganizationId == organizationId && g.UserId == userId).ToListAsync(ct));
             audit.Add(db, OrganizationAuditActions.Record(leaving ? OrganizationAuditActions.MemberLeft : OrganizationAuditActions.MemberRemoved, organization,
                 new Dictionary<string, object?> { ["member"] = member.Email }));
             return true;
@@ -152,14 +199,14 @@ public sealed class Memberships(OrganizationsDbContext db, IAuditLog audit, Time
     }
 
     /// <summary>Runs <paramref name="change"/> on fresh rows; when it changed something (true), saves it with the version bumped.</summary>
-    private async Task GuardedAsync(Guid organizationId, Func<Organization, List<Member>, bool> change, CancellationToken ct)
+    private async Task GuardedAsync(Guid organizationId, Func<Organization, List<Member>, Task<bool>> change, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             db.ChangeTracker.Clear();
             var organization = await db.Organizations.SingleAsync(o => o.Id == organizationId, ct);
             var members = await db.Members.Where(m => m.OrganizationId == organizationId).ToListAsync(ct);
-            if (!change(organization, members))
+            if (!await change(organization, members))
             {
                 return;
             }

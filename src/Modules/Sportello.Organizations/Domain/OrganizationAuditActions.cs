@@ -13,6 +13,14 @@ public static class OrganizationAuditActions
     public const string MemberRemoved = "organizations.member-removed";
     public const string MemberLeft = "organizations.member-left";
     public const string MemberAdded = "organizations.member-added";
+    public const string MemberInvited = "organizations.member-invited";
+    public const string InvitationResent = "organizations.invitation-resent";
+    public const string InvitationRevoked = "organizations.invitation-revoked";
+    public const string RightsChanged = "organizations.rights-changed";
+    public const string ContactsChanged = "organizations.contacts-changed";
+    public const string TeamCreated = "organizations.team-created";
+    public const string TeamChanged = "organizations.team-changed";
+    public const string TeamDeleted = "organizations.team-deleted";
 
     public static IReadOnlyList<AuditAction> All { get; } =
     [
@@ -22,6 +30,14 @@ public static class OrganizationAuditActions
         new(MemberRemoved, new("Membro rimosso", "Member removed")),
         new(MemberLeft, new("Membro uscito dall'organizzazione", "Member left the organization")),
         new(MemberAdded, new("Membro aggiunto", "Member added")),
+        new(MemberInvited, new("Membro invitato", "Member invited")),
+        new(InvitationResent, new("Invito inviato di nuovo", "Invitation sent again")),
+        new(InvitationRevoked, new("Invito revocato", "Invitation revoked")),
+        new(RightsChanged, new("Diritti cambiati", "Rights changed")),
+        new(ContactsChanged, new("Contatti amministrativi cambiati", "Administrative contacts changed")),
+        new(TeamCreated, new("Gruppo creato", "Team created")),
+        new(TeamChanged, new("Gruppo cambiato", "Team changed")),
+        new(TeamDeleted, new("Gruppo eliminato", "Team deleted")),
     ];
 
     public static AuditRecord Record(string action, Organization organization, IReadOnlyDictionary<string, object?>? details = null) =>

@@ -9,6 +9,9 @@ public enum OrganizationRight
     /// <summary>Remove members and change their roles: legal representatives and administrators.</summary>
     ManageMembers,
 
+    /// <summary>Read and export the organization's activity log: legal representatives and administrators.</summary>
+    ViewActivity,
+
     /// <summary>Change the legal data: legal representatives only.</summary>
     EditLegalData,
 
@@ -24,7 +27,7 @@ public static class OrganizationRights
     public static bool Allows(this OrganizationRole role, OrganizationRight right) => right switch
     {
         OrganizationRight.View => true,
-        OrganizationRight.ManageMembers => role is OrganizationRole.LegalRepresentative or OrganizationRole.Administrator,
+        OrganizationRight.ManageMembers or OrganizationRight.ViewActivity => role is OrganizationRole.LegalRepresentative or OrganizationRole.Administrator,
         OrganizationRight.EditLegalData or OrganizationRight.AppointLegalRepresentative => role == OrganizationRole.LegalRepresentative,
         _ => false,
     };

@@ -22,6 +22,7 @@ public sealed class IndexModel(
     TenantService tenants,
     MailDbContext db,
     MailSender mail,
+    MailTemplateCatalog templates,
     SenderVerification verification,
     TenantLinks links,
     OutboundAddresses outbound,
@@ -190,7 +191,7 @@ public sealed class IndexModel(
     private async Task LoadTemplatesAsync()
     {
         var edited = await db.Templates.AsNoTracking().Select(t => new { t.Key, t.Language, t.LastFailureUtc }).ToListAsync();
-        Templates = DefaultTemplates.Titles
+        Templates = templates.Titles
             .SelectMany(title => DefaultTemplates.Languages.Select(language =>
             {
                 var row = edited.FirstOrDefault(e => e.Key == title.Key && e.Language == language);

@@ -16,14 +16,14 @@ namespace Sportello.Mail.Pages.Admin.Mail;
 /// its own, so the template's HTML can neither run script nor touch the back office.
 /// </summary>
 [RequirePermission(MailPermissions.Manage)]
-public sealed class TemplateModel(MailDbContext db, TenantContext tenant, MailSender mail, TimeProvider time, IStringLocalizer<MailStrings> L) : PageModel
+public sealed class TemplateModel(MailDbContext db, TenantContext tenant, MailSender mail, MailTemplateCatalog templates, TimeProvider time, IStringLocalizer<MailStrings> L) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Key { get; set; } = string.Empty;
     [BindProperty(SupportsGet = true)] public string Language { get; set; } = "it";
     [BindProperty] public string Subject { get; set; } = string.Empty;
     [BindProperty] public string Body { get; set; } = string.Empty;
 
-    public string Title => DefaultTemplates.Titles.TryGetValue(Key, out var title) ? title : Key;
+    public string Title => templates.TitleOf(Key);
     public string? Message { get; private set; }
     public MailTemplate? Edited { get; private set; }
     public DateTime Local(DateTime utc) => tenant.Tenant.Local(utc);
@@ -37,7 +37,7 @@ public sealed class TemplateModel(MailDbContext db, TenantContext tenant, MailSe
         }
 
         Edited = await db.Templates.AsNoTracking().SingleOrDefaultAsync(t => t.Key == Key && t.Language == Language);
-        (Subject, Body) = Edited is null ? DefaultTemplates.Get(Key, Language) : (Edited.Subject, Edited.Body);
+        (Subject, Body) = Edited is null ? templates.Get(Key, Language) : (Edited.Subject, Edited.Body);
         Message = saved ? L["Modello salvato."].Value : null;
         return Page();
     }
@@ -51,7 +51,7 @@ public sealed class TemplateModel(MailDbContext db, TenantContext tenant, MailSe
         }
 
         var edited = await db.Templates.AsNoTracking().SingleOrDefaultAsync(t => t.Key == Key && t.Language == Language);
-        (Subject, Body) = edited is null ? DefaultTemplates.Get(Key, Language) : (edited.Subject, edited.Body);
+        (Subject, Body) = edited is null ? templates.Get(Key, Language) : (edited.Subject, edited.Body);
         return Frame();
     }
 
@@ -110,9 +110,9 @@ public sealed class TemplateModel(MailDbContext db, TenantContext tenant, MailSe
         return Content(html, "text/html; charset=utf-8");
     }
 
-    private IReadOnlyDictionary<string, object?> SampleModel() => mail.Model(Domain.SampleModel.Values);
+    private IReadOnlyDictionary<string, object?> SampleModel() => mail.Model(templates.SampleOf(Key));
 
-    private bool Known() => DefaultTemplates.Keys.Contains(Key) && DefaultTemplates.Languages.Contains(Language);
+    private bool Known() => templates.IsEditable(Key) && DefaultTemplates.Languages.Contains(Language);
 
     private bool Check()
     {

@@ -1,9 +1,5 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Sportello.Core.Validation;
 using Sportello.Organizations.Data;
 using Sportello.Organizations.Domain;
@@ -12,26 +8,13 @@ using Sportello.Organizations.Security;
 namespace Sportello.Organizations.Pages.Area.Organization;
 
 /// <summary>
-/// The customer's organization: its legal and contact data (changed by a legal representative only) and its members
-/// with their roles (managed by legal representatives and administrators), always with a legal representative.
+/// The customer's organization: its legal and contact data, changed by a legal representative only; switching to
+/// another of the user's organizations, and leaving this one.
 /// </summary>
-[Authorize]
-public sealed class IndexModel(ICurrentOrganization current, OrganizationsDbContext db, Memberships memberships, IAuthorizationService authorization, IStringLocalizer<OrganizationsStrings> L) : PageModel
+public sealed class IndexModel(ICurrentOrganization current, OrganizationsDbContext db, Memberships memberships) : OrganizationPage
 {
     [BindProperty] public LegalData Form { get; set; } = new();
     [BindProperty] public int Version { get; set; }
-
-    /// <summary>The organization a form was shown for: a post is refused when the user has since switched to another (in another tab, say).</summary>
-    [BindProperty] public Guid OrganizationId { get; set; }
-
-    public OrganizationMembership? Membership { get; private set; }
-    public IReadOnlyList<Member> Members { get; private set; } = [];
-    public bool MayEdit { get; private set; }
-    public bool MayManageMembers { get; private set; }
-    public FieldErrors Errors { get; } = new();
-    public string? Message { get; private set; }
-    public string? Problem { get; private set; }
-    public string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty;
 
     public async Task OnGetAsync(string? done, CancellationToken ct)
     {
@@ -43,8 +26,6 @@ public sealed class IndexModel(ICurrentOrganization current, OrganizationsDbCont
         Message = done switch
         {
             "saved" => L["Dati salvati."].Value,
-            "role" => L["Ruolo cambiato."].Value,
-            "removed" => L["Membro rimosso."].Value,
             _ => null,
         };
     }
@@ -126,100 +107,16 @@ public sealed class IndexModel(ICurrentOrganization current, OrganizationsDbCont
 
         if (!PostedForCurrent())
         {
+            ShowForm(organization);
             return Page();
         }
 
-        return await ChangeAsync(organization, async () =>
+        return await ChangeAsync(async () =>
         {
             await memberships.RemoveAsync(organization.Id, UserId, leaving: true, ct: ct);
             Response.Cookies.Delete(CurrentOrganization.Cookie, new Microsoft.AspNetCore.Http.CookieOptions { Path = CookiePath });
             return LocalRedirect(Url.Content("~/area"));
-        }, ct);
-    }
-
-    public async Task<IActionResult> OnPostRoleAsync(string? userId, string? role, CancellationToken ct)
-    {
-        if (!Enum.TryParse<OrganizationRole>(role, out var chosen) || !Enum.IsDefined(chosen))
-        {
-            return BadRequest();
-        }
-
-        return await ManageAsync(userId, chosen, (organization, target) => memberships.ChangeRoleAsync(organization.Id, target, chosen, UserId, ct), "role", ct);
-    }
-
-    public Task<IActionResult> OnPostRemoveAsync(string? userId, CancellationToken ct) =>
-        ManageAsync(userId, null, (organization, target) => memberships.RemoveAsync(organization.Id, target, leaving: false, UserId, ct), "removed", ct);
-
-    private async Task<IActionResult> ManageAsync(string? userId, OrganizationRole? newRole, Func<Domain.Organization, string, Task> change, string done, CancellationToken ct)
-    {
-        if (await LoadAsync(ct) is not { } organization)
-        {
-            return NotFound();
-        }
-
-        if (!MayManageMembers)
-        {
-            return Forbid();
-        }
-
-        var target = Members.FirstOrDefault(m => m.UserId == userId);
-        if (target is null)
-        {
-            return NotFound(); // a member of another organization is not there to change
-        }
-
-        if ((target.Role == OrganizationRole.LegalRepresentative || newRole == OrganizationRole.LegalRepresentative)
-            && !(await authorization.AuthorizeAsync(User, Membership, new OrganizationRequirement(OrganizationRight.AppointLegalRepresentative))).Succeeded)
-        {
-            return Forbid();
-        }
-
-        if (!PostedForCurrent())
-        {
-            return Page();
-        }
-
-        return await ChangeAsync(organization, async () =>
-        {
-            await change(organization, target.UserId);
-            return RedirectToPage(new { done });
-        }, ct);
-    }
-
-    /// <summary>Runs a membership change; its refusals come back as the page with the reason, never as an error page.</summary>
-    private async Task<IActionResult> ChangeAsync(Domain.Organization organization, Func<Task<IActionResult>> change, CancellationToken ct)
-    {
-        try
-        {
-            return await change();
-        }
-        catch (OrganizationRightMissingException)
-        {
-            return Forbid(); // the right was lost a moment ago, read again with the change
-        }
-        catch (LastLegalRepresentativeException)
-        {
-            Problem = LastLegalRepresentativeException.Reason.ToString();
-        }
-        catch (DbUpdateException)
-        {
-            Problem = L["Qualcun altro ha cambiato i membri nello stesso momento: ricarica la pagina e riprova."];
-        }
-
-        ShowForm(await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == organization.Id, ct));
-        Members = await MembersOfAsync(organization.Id, ct);
-        return Page();
-    }
-
-    private bool PostedForCurrent()
-    {
-        if (OrganizationId == Membership!.OrganizationId)
-        {
-            return true;
-        }
-
-        Problem = L["Nel frattempo sei passato a un'altra organizzazione: controlla i dati qui sotto e ripeti l'operazione."];
-        return false;
+        }, async () => ShowForm(await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == organization.Id, ct)));
     }
 
     private void ShowForm(Domain.Organization organization)
@@ -232,20 +129,6 @@ public sealed class IndexModel(ICurrentOrganization current, OrganizationsDbCont
 
     private string CookiePath => Request.PathBase.HasValue ? Request.PathBase.Value : "/";
 
-    private async Task<Domain.Organization?> LoadAsync(CancellationToken ct)
-    {
-        Membership = await current.GetAsync(ct);
-        if (Membership is null)
-        {
-            return null;
-        }
-
-        MayEdit = (await authorization.AuthorizeAsync(User, Membership, new OrganizationRequirement(OrganizationRight.EditLegalData))).Succeeded;
-        MayManageMembers = (await authorization.AuthorizeAsync(User, Membership, new OrganizationRequirement(OrganizationRight.ManageMembers))).Succeeded;
-        Members = await MembersOfAsync(Membership.OrganizationId, ct);
-        return await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == Membership.OrganizationId, ct);
-    }
-
-    private Task<List<Member>> MembersOfAsync(Guid organizationId, CancellationToken ct) =>
-        db.Members.AsNoTracking().Where(m => m.OrganizationId == organizationId).OrderBy(m => m.Role).ThenBy(m => m.DisplayName).ToListAsync(ct);
+    private async Task<Domain.Organization?> LoadAsync(CancellationToken ct) =>
+        await LoadMembershipAsync(ct) ? await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == Membership!.OrganizationId, ct) : null;
 }
