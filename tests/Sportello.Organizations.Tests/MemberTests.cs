@@ -230,7 +230,7 @@ public abstract partial class MemberTests(SportelloApp app)
 
         Task<IReadOnlySet<string>> RightsAsync(string userId) => app.InTenantAsync("demo", sp => sp.GetRequiredService<IOrganizationAccess>().RightsAsync(userId, id));
         Assert.Empty(await RightsAsync(guestId));
-        Assert.Equal(new[] { ArchiveModule.Manage, ArchiveModule.Read }, (await RightsAsync(ownerId)).Order());
+        Assert.Equal(new[] { ArchiveModule.Manage, ArchiveModule.Read, ArchiveModule.RegistryRead }, (await RightsAsync(ownerId)).Order());
 
         // Read by the collaborator's own grant, manage through a team.
         var memberPage = $"/demo/area/organization/members/{guestId}";

@@ -48,6 +48,9 @@ public sealed class OrganizationsModule : Module
         services.AddScoped<IOrganizationAccess, OrganizationAccess>();
         services.AddScoped<IOrganizationDirectory, OrganizationDirectory>();
         services.AddScoped<IAuthorizationHandler, ProductRightHandler>();
+        services.AddScoped<SupportGrants>();
+        services.AddScoped<ISupportAccess, SupportAccess>();
+        services.AddScoped<IAuthorizationHandler, SupportAccessHandler>();
         services.AddSingleton(Mail.InvitationMail.Default);
         services.AddScoped<ICurrentOrganization, CurrentOrganization>();
         services.AddScoped<IAuthorizationHandler, OrganizationRequirementHandler>();

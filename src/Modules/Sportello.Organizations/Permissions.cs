@@ -11,6 +11,12 @@ public static class OrganizationsPermissions
     /// <summary>Find organizations in the back office and read their data and members.</summary>
     public const string View = "organizations.view";
 
+    /// <summary>Open a customer's content in the product areas it let support into (each opening is recorded for the customer).</summary>
+    public const string Support = "organizations.support";
+
     public static IReadOnlyList<Permission> All { get; } =
-        [new(View, "Vedere le organizzazioni dei clienti", "Cercare le organizzazioni e leggerne dati e membri.", DefaultGrant.Operator)];
+    [
+        new(View, "Vedere le organizzazioni dei clienti", "Cercare le organizzazioni e leggerne dati e membri.", DefaultGrant.Operator),
+        new(Support, "Assistere i clienti nei loro servizi", "Aprire i contenuti di un cliente nelle aree in cui ha consentito l'accesso all'assistenza.", DefaultGrant.Operator),
+    ];
 }

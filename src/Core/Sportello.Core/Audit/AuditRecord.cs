@@ -11,6 +11,9 @@ public sealed record AuditRecord(string Action)
     /// <summary>Who acted when nobody is signed in yet (the person signing in, say); otherwise the signed-in user is.</summary>
     public (string Id, string Name)? Actor { get; init; }
 
+    /// <summary>The signed-in user acts as the tenant's support inside a customer's content: recorded as kind "support".</summary>
+    public bool BySupport { get; init; }
+
     /// <summary>Names and values worth keeping (a reason, the old and new state); serialized as a JSON object.</summary>
     public IReadOnlyDictionary<string, object?>? Details { get; init; }
 

@@ -37,6 +37,8 @@ internal sealed class TenantAuditLog(KernelDbContext kernel, IHttpContextAccesso
         var (kind, id, name) = signedIn is not null
             ? user!.FindFirstValue(SupportClaim) is { } operatorName
                 ? (AuditActorKind.Support, signedIn, operatorName)
+                : record.BySupport
+                ? (AuditActorKind.Support, signedIn, user!.FindFirstValue("display_name") ?? user!.Identity?.Name ?? signedIn)
                 : (AuditActorKind.User, signedIn, user!.FindFirstValue("display_name") ?? user!.Identity?.Name ?? signedIn)
             : record.Actor is { } given
                 ? (AuditActorKind.User, given.Id, given.Name)

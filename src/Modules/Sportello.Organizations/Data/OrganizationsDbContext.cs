@@ -12,6 +12,7 @@ public sealed class OrganizationsDbContext(DbContextOptions<OrganizationsDbConte
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
     public DbSet<RightGrant> Grants => Set<RightGrant>();
+    public DbSet<SupportGrant> SupportGrants => Set<SupportGrant>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -50,6 +51,11 @@ public sealed class OrganizationsDbContext(DbContextOptions<OrganizationsDbConte
             e.ToTable("Organizations_Grants");
             e.HasKey(g => g.Id);
             e.Property(g => g.Right).HasColumnName("ProductRight"); // RIGHT is an SQL keyword
+        });
+        modelBuilder.Entity<SupportGrant>(e =>
+        {
+            e.ToTable("Organizations_SupportGrants");
+            e.HasKey(g => g.Id);
         });
     }
 }

@@ -21,6 +21,9 @@ public static class OrganizationAuditActions
     public const string TeamCreated = "organizations.team-created";
     public const string TeamChanged = "organizations.team-changed";
     public const string TeamDeleted = "organizations.team-deleted";
+    public const string SupportGranted = "organizations.support-granted";
+    public const string SupportRevoked = "organizations.support-revoked";
+    public const string SupportOpened = "organizations.support-opened";
 
     public static IReadOnlyList<AuditAction> All { get; } =
     [
@@ -38,6 +41,9 @@ public static class OrganizationAuditActions
         new(TeamCreated, new("Gruppo creato", "Team created")),
         new(TeamChanged, new("Gruppo cambiato", "Team changed")),
         new(TeamDeleted, new("Gruppo eliminato", "Team deleted")),
+        new(SupportGranted, new("Accesso dell'assistenza consentito", "Support access allowed")),
+        new(SupportRevoked, new("Accesso dell'assistenza revocato", "Support access revoked")),
+        new(SupportOpened, new("Contenuto aperto dall'assistenza", "Content opened by support")),
     ];
 
     public static AuditRecord Record(string action, Organization organization, IReadOnlyDictionary<string, object?>? details = null) =>

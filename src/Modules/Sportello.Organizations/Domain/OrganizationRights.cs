@@ -9,6 +9,12 @@ public enum OrganizationRight
     /// <summary>Remove members and change their roles: legal representatives and administrators.</summary>
     ManageMembers,
 
+    /// <summary>
+    /// Decide who else reaches the organization's content: support access and partners' access. Legal representatives
+    /// and administrators.
+    /// </summary>
+    ManageAccess,
+
     /// <summary>Read and export the organization's activity log: legal representatives and administrators.</summary>
     ViewActivity,
 
@@ -27,7 +33,7 @@ public static class OrganizationRights
     public static bool Allows(this OrganizationRole role, OrganizationRight right) => right switch
     {
         OrganizationRight.View => true,
-        OrganizationRight.ManageMembers or OrganizationRight.ViewActivity => role is OrganizationRole.LegalRepresentative or OrganizationRole.Administrator,
+        OrganizationRight.ManageMembers or OrganizationRight.ViewActivity or OrganizationRight.ManageAccess => role is OrganizationRole.LegalRepresentative or OrganizationRole.Administrator,
         OrganizationRight.EditLegalData or OrganizationRight.AppointLegalRepresentative => role == OrganizationRole.LegalRepresentative,
         _ => false,
     };

@@ -7,12 +7,14 @@ using Sportello.Organizations.Domain;
 
 namespace Sportello.Organizations.Pages.Admin.Organizations;
 
-/// <summary>One organization as the tenant's staff see it: its data and its members with their roles.</summary>
+/// <summary>One organization as the tenant's staff see it: its data, its members with their roles, the areas it opened to support.</summary>
 [RequirePermission(OrganizationsPermissions.View)]
-public sealed class DetailsModel(OrganizationsDbContext db) : PageModel
+public sealed class DetailsModel(OrganizationsDbContext db, SupportGrants support, ProductRights rights) : PageModel
 {
     public Domain.Organization Organization { get; private set; } = null!;
     public IReadOnlyList<Member> Members { get; private set; } = [];
+    public IReadOnlyList<SupportGrant> Support { get; private set; } = [];
+    public IReadOnlyDictionary<string, string> AreaNames { get; private set; } = new Dictionary<string, string>();
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -23,6 +25,8 @@ public sealed class DetailsModel(OrganizationsDbContext db) : PageModel
 
         Organization = organization;
         Members = await db.Members.AsNoTracking().Where(m => m.OrganizationId == id).OrderBy(m => m.Role).ThenBy(m => m.DisplayName).ToListAsync(ct);
+        Support = await support.OpenAsync(id, ct);
+        AreaNames = rights.Areas.ToDictionary(a => a.Key, a => a.Name.ToString());
         return Page();
     }
 }
