@@ -26,6 +26,20 @@ public sealed class ArchiveModule : Module
         new("registry", new("Registro protocolli", "Protocol registry"), [new(RegistryRead, new("Vedere il registro", "See the registry"))]),
     ];
 
+    public override void ConfigureServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
+        services.AddScoped<IClientProductSource>(_ => new Products("archive", new ClientProduct("Fascicolo clienti 2026", "attivo", new DateOnly(2027, 1, 31))));
+        services.AddScoped<IClientProductSource>(_ => new Products("registry", new ClientProduct("Registro protocolli riservato", "attivo", null)));
+    }
+
+    /// <summary>The same product for every organization, in one area.</summary>
+    private sealed class Products(string area, ClientProduct product) : IClientProductSource
+    {
+        public string Area => area;
+
+        public Task<IReadOnlyList<ClientProduct>> ForAsync(Guid organizationId, CancellationToken ct = default) => Task.FromResult<IReadOnlyList<ClientProduct>>([product]);
+    }
+
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/api/archive/{area}/{organizationId:guid}", async (string area, Guid organizationId, ISupportAccess support) =>
                 await support.OpenAsync(organizationId, area, $"documenti di {area}") ? Results.Ok(new { documents = 3 }) : Results.NotFound())

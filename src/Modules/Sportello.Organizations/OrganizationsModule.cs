@@ -25,11 +25,19 @@ public sealed class OrganizationsModule : Module
     public override IReadOnlyList<string> Dependencies => [IdentityModuleId, MailModuleId];
     public override IEnumerable<Permission> Permissions => OrganizationsPermissions.All;
     public override IEnumerable<Sportello.Core.Audit.AuditAction> AuditActions => OrganizationAuditActions.All;
+    public override Type SettingsType => typeof(OrganizationsSettings);
+
     public override IEnumerable<Type> RecipeSteps => [typeof(OrganizationsStep)];
 
     public override IEnumerable<CustomerMenuEntry> CustomerMenu => [new("La mia organizzazione", "/area/organization", Order: 10)];
 
-    public override IEnumerable<AdminMenuEntry> AdminMenu => [new("Organizzazioni", "/admin/organizations", OrganizationsPermissions.View, 15)];
+    public override IEnumerable<AdminMenuEntry> AdminMenu =>
+    [
+        new("Organizzazioni", "/admin/organizations", OrganizationsPermissions.View, 15),
+        new("Partner", "/admin/partners", OrganizationsPermissions.Partners, 16),
+    ];
+
+    public override IEnumerable<SiteLink> SiteLinks => [new("Partner", "/partners", 20)];
 
     public override IEnumerable<Type> CustomerAreaBar => [typeof(Pages.Area.OrganizationSwitcher)];
 
@@ -49,9 +57,13 @@ public sealed class OrganizationsModule : Module
         services.AddScoped<IOrganizationDirectory, OrganizationDirectory>();
         services.AddScoped<IAuthorizationHandler, ProductRightHandler>();
         services.AddScoped<SupportGrants>();
+        services.AddScoped<Partners>();
+        services.AddScoped<PartnerClients>();
         services.AddScoped<ISupportAccess, SupportAccess>();
         services.AddScoped<IAuthorizationHandler, SupportAccessHandler>();
         services.AddSingleton(Mail.InvitationMail.Default);
+        services.AddSingleton(Mail.ClientProposalMail.Default);
+        services.AddSingleton(Mail.QuoteRequestMail.Default);
         services.AddScoped<ICurrentOrganization, CurrentOrganization>();
         services.AddScoped<IAuthorizationHandler, OrganizationRequirementHandler>();
         services.AddHttpContextAccessor();

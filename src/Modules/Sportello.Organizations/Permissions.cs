@@ -14,9 +14,13 @@ public static class OrganizationsPermissions
     /// <summary>Open a customer's content in the product areas it let support into (each opening is recorded for the customer).</summary>
     public const string Support = "organizations.support";
 
+    /// <summary>Decide on partner applications, set benefits, end partnerships and the yearly threshold.</summary>
+    public const string Partners = "organizations.partners";
+
     public static IReadOnlyList<Permission> All { get; } =
     [
         new(View, "Vedere le organizzazioni dei clienti", "Cercare le organizzazioni e leggerne dati e membri.", DefaultGrant.Operator),
+        new(Partners, "Gestire il programma partner", "Approvare o respingere le domande dei partner, stabilire sconti e cashback, terminare le collaborazioni.", DefaultGrant.Operator),
         new(Support, "Assistere i clienti nei loro servizi", "Aprire i contenuti di un cliente nelle aree in cui ha consentito l'accesso all'assistenza.", DefaultGrant.Operator),
     ];
 }

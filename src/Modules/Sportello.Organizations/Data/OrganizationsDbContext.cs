@@ -13,6 +13,10 @@ public sealed class OrganizationsDbContext(DbContextOptions<OrganizationsDbConte
     public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
     public DbSet<RightGrant> Grants => Set<RightGrant>();
     public DbSet<SupportGrant> SupportGrants => Set<SupportGrant>();
+    public DbSet<Partner> Partners => Set<Partner>();
+    public DbSet<PartnerClient> PartnerClients => Set<PartnerClient>();
+    public DbSet<PartnerStaff> PartnerStaff => Set<PartnerStaff>();
+    public DbSet<QuoteRequest> QuoteRequests => Set<QuoteRequest>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -51,6 +55,32 @@ public sealed class OrganizationsDbContext(DbContextOptions<OrganizationsDbConte
             e.ToTable("Organizations_Grants");
             e.HasKey(g => g.Id);
             e.Property(g => g.Right).HasColumnName("ProductRight"); // RIGHT is an SQL keyword
+        });
+        modelBuilder.Entity<Partner>(e =>
+        {
+            e.ToTable("Organizations_Partners");
+            e.HasKey(p => p.OrganizationId);
+            e.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(p => p.Benefit).HasConversion<string>().HasMaxLength(20);
+            e.Property(p => p.Percent).HasPrecision(5, 2);
+        });
+        modelBuilder.Entity<PartnerClient>(e =>
+        {
+            e.ToTable("Organizations_PartnerClients");
+            e.HasKey(c => c.Id);
+            e.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(c => c.Access).HasConversion<string>().HasMaxLength(20);
+            e.Ignore(c => c.AreaKeys);
+        });
+        modelBuilder.Entity<PartnerStaff>(e =>
+        {
+            e.ToTable("Organizations_PartnerStaff");
+            e.HasKey(s => new { s.PartnerClientId, s.UserId });
+        });
+        modelBuilder.Entity<QuoteRequest>(e =>
+        {
+            e.ToTable("Organizations_QuoteRequests");
+            e.HasKey(q => q.Id);
         });
         modelBuilder.Entity<SupportGrant>(e =>
         {

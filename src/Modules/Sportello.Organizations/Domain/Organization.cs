@@ -22,6 +22,11 @@ public sealed class Organization
     public string? ContactEmail { get; set; }
     public string? ContactPhone { get; set; }
     public string Language { get; set; } = "it";
+    /// <summary>
+    /// An affiliate (who brings customers for a commission): never a partner at the same time. Kept for the affiliate
+    /// program to come.
+    /// </summary>
+    public bool IsAffiliate { get; set; }
     public DateTime CreatedUtc { get; set; }
     public DateTime UpdatedUtc { get; set; }
 

@@ -24,6 +24,16 @@ public static class OrganizationAuditActions
     public const string SupportGranted = "organizations.support-granted";
     public const string SupportRevoked = "organizations.support-revoked";
     public const string SupportOpened = "organizations.support-opened";
+    public const string PartnerApplied = "organizations.partner-applied";
+    public const string PartnerListed = "organizations.partner-listed";
+    public const string ClientProposed = "organizations.client-proposed";
+    public const string ClientConfirmed = "organizations.client-confirmed";
+    public const string ClientEntrusted = "organizations.client-entrusted";
+    public const string ClientAccessChanged = "organizations.client-access-changed";
+    public const string ClientEnded = "organizations.client-ended";
+    public const string PartnerStaffChanged = "organizations.partner-staff-changed";
+    public const string QuoteRequested = "organizations.quote-requested";
+    public const string ClientsExported = "organizations.clients-exported";
 
     public static IReadOnlyList<AuditAction> All { get; } =
     [
@@ -44,6 +54,20 @@ public static class OrganizationAuditActions
         new(SupportGranted, new("Accesso dell'assistenza consentito", "Support access allowed")),
         new(SupportRevoked, new("Accesso dell'assistenza revocato", "Support access revoked")),
         new(SupportOpened, new("Contenuto aperto dall'assistenza", "Content opened by support")),
+        new(PartnerApplied, new("Domanda per diventare partner", "Partner application")),
+        new("organizations.partner.approve", new("Partner approvato", "Partner approved")),
+        new("organizations.partner.reject", new("Domanda di partner respinta", "Partner application rejected")),
+        new("organizations.partner.end", new("Collaborazione di partner terminata", "Partnership ended")),
+        new("organizations.partner.reapply", new("Nuova domanda per diventare partner", "New partner application")),
+        new(PartnerListed, new("Presenza nell'elenco dei partner cambiata", "Partner directory listing changed")),
+        new(ClientProposed, new("Nuovo cliente proposto dal partner", "New client proposed by the partner")),
+        new(ClientConfirmed, new("Cliente confermato dal legale rappresentante", "Client confirmed by its legal representative")),
+        new(ClientEntrusted, new("Gestione affidata a un partner", "Management entrusted to a partner")),
+        new(ClientAccessChanged, new("Accesso del partner cambiato", "Partner's access changed")),
+        new(ClientEnded, new("Gestione del partner terminata", "Partner's management ended")),
+        new(PartnerStaffChanged, new("Personale del partner per un cliente cambiato", "Partner staff for a client changed")),
+        new(QuoteRequested, new("Richiesta di preventivo ricevuta", "Quote request received")),
+        new(ClientsExported, new("Dati di fatturazione dei clienti esportati", "Clients' billing data exported")),
     ];
 
     public static AuditRecord Record(string action, Organization organization, IReadOnlyDictionary<string, object?>? details = null) =>

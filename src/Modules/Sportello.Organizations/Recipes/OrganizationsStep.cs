@@ -18,7 +18,19 @@ public sealed record OrganizationStepModel
     public required LegalData Data { get; init; }
     public required IReadOnlyList<MemberStepModel> Members { get; init; }
     public IReadOnlyList<TeamStepModel> Teams { get; init; } = [];
+
+    /// <summary>The organization in the partner program: an application waiting, or an approved partner.</summary>
+    public PartnerStepModel? Partner { get; init; }
+
+    /// <summary>For a partner: organizations of this step (by legal name) that entrusted themselves to it.</summary>
+    public IReadOnlyList<ClientStepModel> Clients { get; init; } = [];
 }
+
+public sealed record PartnerStepModel(
+    PartnerStatus Status, string Website, string ServedAreas, string? Motivation = null, PartnerBenefit? Benefit = null, decimal? Percent = null, bool Listed = false);
+
+/// <param name="Staff">E-mail addresses of the partner's collaborators who manage this client.</param>
+public sealed record ClientStepModel(string Organization, ClientAccess Access, IReadOnlyList<string>? Areas = null, bool Billing = false, IReadOnlyList<string>? Staff = null);
 
 /// <param name="Rights">Product rights of a collaborator (keys such as <c>pec.manage</c>).</param>
 /// <param name="Contacts">The administrative messages the member receives; when left out, what they already had.</param>
@@ -53,6 +65,24 @@ public sealed class OrganizationsStep : RecipeStep<OrganizationsStepModel>
                 yield return new($"$.organizations[{i}].members", "Ogni organizzazione ha almeno un legale rappresentante (role \"LegalRepresentative\").");
             }
 
+            if (organization.Partner is { Status: not (PartnerStatus.Applied or PartnerStatus.Approved) })
+            {
+                yield return new($"$.organizations[{i}].partner.status", "Una ricetta crea domande in attesa (\"Applied\") o partner approvati (\"Approved\").");
+            }
+
+            if (organization.Clients.Count > 0 && organization.Partner?.Status != PartnerStatus.Approved)
+            {
+                yield return new($"$.organizations[{i}].clients", "Solo un partner approvato ha clienti.");
+            }
+
+            for (var c = 0; c < organization.Clients.Count; c++)
+            {
+                if (!step.Organizations.Any(o => o.Data.LegalName == organization.Clients[c].Organization))
+                {
+                    yield return new($"$.organizations[{i}].clients[{c}].organization", $"Nessuna organizzazione «{organization.Clients[c].Organization}» in questo passo.");
+                }
+            }
+
             for (var t = 0; t < organization.Teams.Count; t++)
             {
                 foreach (var (email, m) in (organization.Teams[t].Members ?? []).Select((e, m) => (e, m)))
@@ -72,6 +102,7 @@ public sealed class OrganizationsStep : RecipeStep<OrganizationsStepModel>
         var db = services.GetRequiredService<OrganizationsDbContext>();
         var memberships = services.GetRequiredService<Memberships>();
         var users = services.GetRequiredService<IUserDirectory>();
+        var created = new List<(OrganizationStepModel Model, Organization Organization, Person LegalRepresentative)>();
         for (var i = 0; i < step.Organizations.Count; i++)
         {
             var model = step.Organizations[i];
@@ -102,6 +133,13 @@ public sealed class OrganizationsStep : RecipeStep<OrganizationsStepModel>
             }
 
             await DetailsAsync(services, organization.Id, model, people, $"$.organizations[{i}]", ct);
+            created.Add((model, organization, first.Person));
+        }
+
+        // Partners after every organization exists, since their clients are organizations of the same step.
+        foreach (var (model, organization, legalRepresentative) in created.Where(c => c.Model.Partner is not null))
+        {
+            await PartnerAsync(services, model, organization, legalRepresentative, created, ct);
         }
     }
 
@@ -152,6 +190,48 @@ public sealed class OrganizationsStep : RecipeStep<OrganizationsStepModel>
         {
             // Rights are known only once the tenant's modules are: named here with the recipe's path.
             throw new SportelloValidationException(refused.Problems.Select(p => new ValidationProblem($"{where}.{char.ToLowerInvariant(p.Field[0])}{p.Field[1..]}", p.Message)).ToList());
+        }
+    }
+
+    private static async Task PartnerAsync(IServiceProvider services, OrganizationStepModel model, Organization organization, Person legalRepresentative,
+        List<(OrganizationStepModel Model, Organization Organization, Person LegalRepresentative)> created, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<OrganizationsDbContext>();
+        var partners = services.GetRequiredService<Partners>();
+        var clients = services.GetRequiredService<PartnerClients>();
+        var step = model.Partner!;
+        var status = await db.Partners.Where(p => p.OrganizationId == organization.Id).Select(p => (PartnerStatus?)p.Status).SingleOrDefaultAsync(ct);
+        if (status is null)
+        {
+            await partners.ApplyAsync(organization.Id, new(step.Website, step.ServedAreas, step.Motivation), legalRepresentative.UserId, ct);
+            status = PartnerStatus.Applied;
+        }
+
+        if (step.Status == PartnerStatus.Approved && status == PartnerStatus.Applied)
+        {
+            await partners.ApproveAsync(organization.Id, step.Benefit, step.Percent, "ricetta", ct);
+        }
+
+        if (step.Listed)
+        {
+            await partners.ListAsync(organization.Id, true, legalRepresentative.UserId, ct);
+        }
+
+        foreach (var client in model.Clients)
+        {
+            var (_, clientOrganization, clientRepresentative) = created.First(c => c.Model.Data.LegalName == client.Organization);
+            var relationship = await db.PartnerClients.FirstOrDefaultAsync(c => c.PartnerId == organization.Id && c.ClientId == clientOrganization.Id && c.Status == PartnerClientStatus.Active, ct);
+            if (relationship is null)
+            {
+                await clients.EntrustAsync(clientOrganization.Id, organization.PartitaIva, new(client.Access, client.Areas ?? [], client.Billing), clientRepresentative.UserId, ct);
+                relationship = await db.PartnerClients.SingleAsync(c => c.PartnerId == organization.Id && c.ClientId == clientOrganization.Id && c.Status == PartnerClientStatus.Active, ct);
+            }
+
+            if (client.Staff is { } staff)
+            {
+                var ids = await db.Members.Where(m => m.OrganizationId == organization.Id && staff.Contains(m.Email)).Select(m => m.UserId).ToListAsync(ct);
+                await clients.SetStaffAsync(organization.Id, relationship.Id, ids, legalRepresentative.UserId, ct);
+            }
         }
     }
 }
