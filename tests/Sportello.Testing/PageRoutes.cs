@@ -52,11 +52,13 @@ public static class PageRoutes
         var organizations = app.Registry.Find(tenant)!.IsEnabled("organizations") ? sp.GetRequiredService<Sportello.Organizations.Data.OrganizationsDbContext>() : null;
         var member = organizations is null ? null : await organizations.Members.Where(m => m.Email == SignIn.DemoCustomer).Select(m => m.UserId).FirstOrDefaultAsync();
         var team = organizations is null ? null : await organizations.Teams.OrderBy(t => t.Name).Select(t => (Guid?)t.Id).FirstOrDefaultAsync();
+        var client = organizations is null ? null : await organizations.PartnerClients.Where(c => c.Status == Sportello.Organizations.Domain.PartnerClientStatus.Active).OrderBy(c => c.CreatedUtc).Select(c => (Guid?)c.Id).FirstOrDefaultAsync();
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["id"] = someone,
             ["memberId"] = member ?? someone,
             ["teamId:guid"] = (team ?? Guid.Empty).ToString(),
+            ["relationshipId:guid"] = (client ?? Guid.Empty).ToString(),
             ["name"] = "demo",
             ["code"] = "404",
             ["category"] = guide?.Category ?? "spid",
