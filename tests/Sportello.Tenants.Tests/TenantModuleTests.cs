@@ -104,10 +104,12 @@ public abstract class TenantModuleTests(StoreKind kind) : ProviderTests(kind)
         var negative = await api.Client.PutAsJsonAsync("/api/tenants/demo/limits", new Dictionary<string, long?> { ["identity.users"] = -1 });
         Assert.Equal(HttpStatusCode.BadRequest, negative.StatusCode);
 
-        var set = await api.Client.PutAsJsonAsync("/api/tenants/demo/limits", new Dictionary<string, long?> { ["identity.users"] = 3 });
+        // The limit is the demo's users as they are now: one more cannot sign up.
+        var users = await App.InTenantAsync("demo", sp => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
+            sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Sportello.Identity.Data.SportelloUser>>().Users));
+        var set = await api.Client.PutAsJsonAsync("/api/tenants/demo/limits", new Dictionary<string, long?> { ["identity.users"] = users });
         Assert.Equal(HttpStatusCode.OK, set.StatusCode);
 
-        // The demo tenant has three users already: a fourth cannot sign up.
         var client = App.ClientFor();
         var page = await client.GetStringAsync("/demo/account/register");
         var response = await client.PostAsync("/demo/account/register", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -123,7 +125,7 @@ public abstract class TenantModuleTests(StoreKind kind) : ProviderTests(kind)
         await SignIn.AsAsync(reseller, "/demo", SignIn.DemoAdmin, SignIn.DemoAdminPassword);
         var plan = WebUtility.HtmlDecode(await reseller.GetStringAsync("/demo/admin/plan"));
         Assert.Contains("Utenti", plan);
-        Assert.Contains("value=\"3\"", plan);
+        Assert.Contains($"value=\"{users}\"", plan);
         Assert.Contains("Limite raggiunto", plan);
         Assert.Contains("Pagine", plan);
         Assert.Equal(HttpStatusCode.NotFound, (await reseller.GetAsync("/demo/admin/tenants")).StatusCode);
