@@ -11,5 +11,6 @@ public sealed record OrganizationsSettings
     /// <summary>EUR or CHF.</summary>
     public string PartnerCurrency { get; init; } = "EUR";
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public Money Threshold => new(PartnerThreshold, Currency.Find(PartnerCurrency) ?? Currency.Eur);
 }
