@@ -146,13 +146,7 @@ public sealed class Invitations(OrganizationsDbContext db, Memberships membershi
     // The actor must manage members, and only a legal representative invites one (nobody grants what they do not hold).
     private async Task<(Organization, Member)> ActorAsync(Guid organizationId, string actorId, OrganizationRole role, CancellationToken ct)
     {
-        var organization = await db.Organizations.SingleAsync(o => o.Id == organizationId, ct);
-        var actor = await db.Members.SingleOrDefaultAsync(m => m.OrganizationId == organizationId && m.UserId == actorId, ct);
-        if (actor?.Role.Allows(OrganizationRight.ManageMembers) != true)
-        {
-            throw new OrganizationRightMissingException(OrganizationRight.ManageMembers);
-        }
-
+        var (organization, actor) = await OrganizationActors.RequireAsync(db, organizationId, actorId, OrganizationRight.ManageMembers, ct);
         if (role == OrganizationRole.LegalRepresentative && !actor.Role.Allows(OrganizationRight.AppointLegalRepresentative))
         {
             throw new OrganizationRightMissingException(OrganizationRight.AppointLegalRepresentative);

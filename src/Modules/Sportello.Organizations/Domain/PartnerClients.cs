@@ -252,12 +252,8 @@ public sealed class PartnerClients(OrganizationsDbContext db, Memberships member
     }
 
     /// <summary>The organization, with <paramref name="actorId"/> holding its ManageAccess right.</summary>
-    private async Task<Organization> ClientAsync(Guid organizationId, string actorId, CancellationToken ct)
-    {
-        var organization = await db.Organizations.SingleOrDefaultAsync(o => o.Id == organizationId, ct) ?? throw new KeyNotFoundException("No such organization.");
-        var actor = await db.Members.SingleOrDefaultAsync(m => m.OrganizationId == organizationId && m.UserId == actorId, ct);
-        return actor?.Role.Allows(OrganizationRight.ManageAccess) == true ? organization : throw new OrganizationRightMissingException(OrganizationRight.ManageAccess);
-    }
+    private async Task<Organization> ClientAsync(Guid organizationId, string actorId, CancellationToken ct) =>
+        (await OrganizationActors.RequireAsync(db, organizationId, actorId, OrganizationRight.ManageAccess, ct)).Organization;
 
     private static string Text(string italian, string english) => new LocalizedText(italian, english).ToString();
 

@@ -18,12 +18,7 @@ public sealed class Partners(OrganizationsDbContext db, LifecycleTransitions tra
     /// <summary>A company or sole trader with a partita IVA and a website applies, by a member who manages its access.</summary>
     public async Task ApplyAsync(Guid organizationId, Application application, string actorId, CancellationToken ct = default)
     {
-        var organization = await db.Organizations.SingleAsync(o => o.Id == organizationId, ct);
-        var actor = await db.Members.SingleOrDefaultAsync(m => m.OrganizationId == organizationId && m.UserId == actorId, ct);
-        if (actor?.Role.Allows(OrganizationRight.ManageAccess) != true)
-        {
-            throw new OrganizationRightMissingException(OrganizationRight.ManageAccess);
-        }
+        var (organization, actor) = await OrganizationActors.RequireAsync(db, organizationId, actorId, OrganizationRight.ManageAccess, ct);
 
         var problems = Check(organization, application);
         if (problems.Count > 0)
@@ -85,11 +80,8 @@ public sealed class Partners(OrganizationsDbContext db, LifecycleTransitions tra
     /// <summary>The partner appears in the public directory, or stops appearing; by a member who manages its access.</summary>
     public async Task ListAsync(Guid organizationId, bool listed, string actorId, CancellationToken ct = default)
     {
+        await OrganizationActors.RequireAsync(db, organizationId, actorId, OrganizationRight.ManageAccess, ct);
         var (organization, partner) = await FindAsync(organizationId, ct);
-        if ((await db.Members.SingleOrDefaultAsync(m => m.OrganizationId == organizationId && m.UserId == actorId, ct))?.Role.Allows(OrganizationRight.ManageAccess) != true)
-        {
-            throw new OrganizationRightMissingException(OrganizationRight.ManageAccess);
-        }
 
         if (partner.Listed != listed)
         {

@@ -63,12 +63,8 @@ public sealed class SupportGrants(OrganizationsDbContext db, ProductRights right
         return await db.SupportGrants.AnyAsync(g => g.OrganizationId == organizationId && g.Area == area && g.RevokedUtc == null && g.ExpiresUtc > now, ct);
     }
 
-    private async Task<(Organization, Member)> ActorAsync(Guid organizationId, string actorId, CancellationToken ct)
-    {
-        var organization = await db.Organizations.SingleAsync(o => o.Id == organizationId, ct);
-        var actor = await db.Members.SingleOrDefaultAsync(m => m.OrganizationId == organizationId && m.UserId == actorId, ct);
-        return actor?.Role.Allows(OrganizationRight.ManageAccess) == true ? (organization, actor) : throw new OrganizationRightMissingException(OrganizationRight.ManageAccess);
-    }
+    private Task<(Organization Organization, Member Actor)> ActorAsync(Guid organizationId, string actorId, CancellationToken ct) =>
+        OrganizationActors.RequireAsync(db, organizationId, actorId, OrganizationRight.ManageAccess, ct);
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 }
