@@ -61,6 +61,7 @@ public sealed class IdentityModule : Module
         services.AddScoped<AccountAudit>();
         services.AddScoped<RoleGuard>();
         services.AddScoped<IUserDirectory, UserDirectory>();
+        services.AddScoped<IAccountRecovery, AccountRecovery>();
         services.AddScoped<SignInThrottle>();
         Handle<PasswordResetRequested, AccountMailHandler>(services);
         Handle<ConfirmationRequested, AccountMailHandler>(services);

@@ -35,6 +35,7 @@ public sealed class OrganizationsModule : Module
     [
         new("Organizzazioni", "/admin/organizations", OrganizationsPermissions.View, 15),
         new("Partner", "/admin/partners", OrganizationsPermissions.Partners, 16),
+        new("Verifiche d'identità", "/admin/identity-checks", OrganizationsPermissions.IdentityChecks, 17),
     ];
 
     public override IEnumerable<SiteLink> SiteLinks => [new("Partner", "/partners", 20)];
@@ -64,6 +65,14 @@ public sealed class OrganizationsModule : Module
         services.AddSingleton(Mail.InvitationMail.Default);
         services.AddSingleton(Mail.ClientProposalMail.Default);
         services.AddSingleton(Mail.QuoteRequestMail.Default);
+        services.AddSingleton(Mail.IdentityCheckMail.Default);
+        services.AddSingleton(Mail.IdentityCheckOutcomeMail.Default);
+        services.AddScoped<IdentityChecks>();
+        services.AddScoped<IIdentityChecks>(sp => sp.GetRequiredService<IdentityChecks>());
+        services.AddScoped<IdentityCheckLinks>();
+        Handle<TwoFactorRecoveryRequested, IdentityCheckRules>(services);
+        Handle<IdentityCheckDecided, IdentityCheckRules>(services);
+        Handle<IdentityCheckDecided, IdentityCheckOutcome>(services);
         services.AddScoped<ICurrentOrganization, CurrentOrganization>();
         services.AddScoped<IAuthorizationHandler, OrganizationRequirementHandler>();
         services.AddHttpContextAccessor();

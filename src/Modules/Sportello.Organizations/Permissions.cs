@@ -17,10 +17,14 @@ public static class OrganizationsPermissions
     /// <summary>Decide on partner applications, set benefits, end partnerships and the yearly threshold.</summary>
     public const string Partners = "organizations.partners";
 
+    /// <summary>Open identity checks, see the document photos and approve or reject them.</summary>
+    public const string IdentityChecks = "organizations.identity-checks";
+
     public static IReadOnlyList<Permission> All { get; } =
     [
         new(View, "Vedere le organizzazioni dei clienti", "Cercare le organizzazioni e leggerne dati e membri.", DefaultGrant.Operator),
         new(Partners, "Gestire il programma partner", "Approvare o respingere le domande dei partner, stabilire sconti e cashback, terminare le collaborazioni.", DefaultGrant.Operator),
+        new(IdentityChecks, "Verificare l'identità degli utenti", "Aprire verifiche d'identità, vedere le foto dei documenti e approvarle o respingerle.", DefaultGrant.Operator),
         new(Support, "Assistere i clienti nei loro servizi", "Aprire i contenuti di un cliente nelle aree in cui ha consentito l'accesso all'assistenza.", DefaultGrant.Operator),
     ];
 }

@@ -68,6 +68,7 @@ public static class SportelloServiceCollectionExtensions
         services.AddSingleton<Sportello.Core.Audit.AuditActionCatalog>();
         services.AddScoped<Sportello.Core.Files.ITenantFiles, Sportello.Core.Files.TenantFiles>();
         services.AddScoped(typeof(Integration<>));
+        Sportello.Core.Messaging.TextMessageServices.Add(services, builder.Configuration);
         services.AddScoped<Sportello.Core.Lifecycles.LifecycleTransitions>();
         services.AddScoped<Sportello.Core.Web.CustomerArea>();
         Sportello.Core.Web.TenantOpenApi.Add(services);

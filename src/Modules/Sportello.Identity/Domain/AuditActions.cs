@@ -25,5 +25,6 @@ public static class AuditActions
     public const string UserLocked = "identity.user-locked";
     public const string UserUnlocked = "identity.user-unlocked";
     public const string TwoFactorReset = "identity.two-factor-reset";
+    public const string TwoFactorRecoveryRequested = "identity.two-factor-recovery-requested";
     public const string RolePermissionsChanged = "identity.role-permissions-changed";
 }

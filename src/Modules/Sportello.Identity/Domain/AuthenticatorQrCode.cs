@@ -1,20 +1,11 @@
-using QRCoder;
-
 namespace Sportello.Identity.Domain;
 
-/// <summary>The otpauth:// address an authenticator app scans, and its QR code drawn as SVG on the server.</summary>
+/// <summary>The otpauth:// address an authenticator app scans, drawn by the kernel's QR code.</summary>
 public static class AuthenticatorQrCode
 {
     public static string Uri(string issuer, string account, string key) =>
         $"otpauth://totp/{System.Uri.EscapeDataString(issuer)}:{System.Uri.EscapeDataString(account)}"
         + $"?secret={key}&issuer={System.Uri.EscapeDataString(issuer)}&algorithm=SHA1&digits=6&period=30";
-
-    public static string Svg(string uri)
-    {
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(uri, QRCodeGenerator.ECCLevel.Q);
-        return new SvgQRCode(data).GetGraphic(5);
-    }
 
     /// <summary>The key in groups of four, easier to type by hand.</summary>
     public static string Readable(string key) =>

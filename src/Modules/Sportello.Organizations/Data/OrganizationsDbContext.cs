@@ -17,6 +17,7 @@ public sealed class OrganizationsDbContext(DbContextOptions<OrganizationsDbConte
     public DbSet<PartnerClient> PartnerClients => Set<PartnerClient>();
     public DbSet<PartnerStaff> PartnerStaff => Set<PartnerStaff>();
     public DbSet<QuoteRequest> QuoteRequests => Set<QuoteRequest>();
+    public DbSet<IdentityCheck> IdentityChecks => Set<IdentityCheck>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -81,6 +82,15 @@ public sealed class OrganizationsDbContext(DbContextOptions<OrganizationsDbConte
         {
             e.ToTable("Organizations_QuoteRequests");
             e.HasKey(q => q.Id);
+        });
+        modelBuilder.Entity<IdentityCheck>(e =>
+        {
+            e.ToTable("Organizations_IdentityChecks");
+            e.HasKey(c => c.Id);
+            e.Property(c => c.Purpose).HasConversion<string>().HasMaxLength(30);
+            // Two operators deciding at once: the second finds the status changed under it.
+            e.Property(c => c.Status).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
+            e.Ignore(c => c.FileIds);
         });
         modelBuilder.Entity<SupportGrant>(e =>
         {

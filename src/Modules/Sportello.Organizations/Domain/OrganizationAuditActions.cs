@@ -34,6 +34,8 @@ public static class OrganizationAuditActions
     public const string PartnerStaffChanged = "organizations.partner-staff-changed";
     public const string QuoteRequested = "organizations.quote-requested";
     public const string ClientsExported = "organizations.clients-exported";
+    public const string IdentityCheckOpened = "organizations.identity-check-opened";
+    public const string IdentityCheckPhoneConfirmed = "organizations.identity-check-phone-confirmed";
 
     public static IReadOnlyList<AuditAction> All { get; } =
     [
@@ -68,6 +70,12 @@ public static class OrganizationAuditActions
         new(PartnerStaffChanged, new("Personale del partner per un cliente cambiato", "Partner staff for a client changed")),
         new(QuoteRequested, new("Richiesta di preventivo ricevuta", "Quote request received")),
         new(ClientsExported, new("Dati di fatturazione dei clienti esportati", "Clients' billing data exported")),
+        new(IdentityCheckOpened, new("Verifica d'identità aperta", "Identity check opened")),
+        new(IdentityCheckPhoneConfirmed, new("Cellulare confermato per la verifica d'identità", "Mobile confirmed for the identity check")),
+        new("organizations.identity-check.submit", new("Documenti inviati per la verifica d'identità", "Documents sent for the identity check")),
+        new("organizations.identity-check.ask-again", new("Documenti della verifica d'identità chiesti di nuovo", "Identity check documents asked again")),
+        new("organizations.identity-check.approve", new("Verifica d'identità approvata", "Identity check approved")),
+        new("organizations.identity-check.reject", new("Verifica d'identità respinta", "Identity check rejected")),
     ];
 
     public static AuditRecord Record(string action, Organization organization, IReadOnlyDictionary<string, object?>? details = null) =>

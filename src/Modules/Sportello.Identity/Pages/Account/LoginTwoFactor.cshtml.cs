@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Sportello.Core.Events;
 using Sportello.Core.Security;
 using Sportello.Identity.Data;
 using Sportello.Identity.Domain;
@@ -10,7 +11,7 @@ namespace Sportello.Identity.Pages.Account;
 
 /// <summary>The second step of signing in: an authenticator code, or a recovery code (each works once).</summary>
 [EnableRateLimiting(RateLimits.Guarded)]
-public sealed class LoginTwoFactorModel(SignInManager<SportelloUser> signIn, AccountAudit audit, TimeProvider time) : PageModel
+public sealed class LoginTwoFactorModel(SignInManager<SportelloUser> signIn, AccountAudit audit, IdentityStoreDbContext db, TimeProvider time) : PageModel
 {
     [BindProperty]
     public string Code { get; set; } = string.Empty;
@@ -22,6 +23,8 @@ public sealed class LoginTwoFactorModel(SignInManager<SportelloUser> signIn, Acc
     public bool RememberMe { get; set; }
 
     public string? Error { get; private set; }
+
+    public bool RecoveryAsked { get; private set; }
 
     public async Task<IActionResult> OnGetAsync() =>
         await signIn.GetTwoFactorAuthenticationUserAsync() is null ? LocalRedirect(Url.Content("~/account/login")) : Page();
@@ -50,6 +53,21 @@ public sealed class LoginTwoFactorModel(SignInManager<SportelloUser> signIn, Acc
 
         await audit.RecordAsync(result.IsLockedOut ? AuditActions.LockedOut : AuditActions.SignInFailed, user, detail: "second factor", ct: ct);
         Error = result.IsLockedOut ? LoginModel.PausedAfterCodes : "Il codice non è valido o è già stato usato.";
+        return Page();
+    }
+
+    /// <summary>Lost both factors: the organizations module opens an identity check and e-mails its link (the password step was passed).</summary>
+    public async Task<IActionResult> OnPostLostAsync(CancellationToken ct)
+    {
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null)
+        {
+            return LocalRedirect(Url.Content("~/account/login"));
+        }
+
+        db.Raise(new TwoFactorRecoveryRequested(user.Id, user.Email!, user.DisplayName));
+        await audit.RecordAsync(AuditActions.TwoFactorRecoveryRequested, user, ct: ct);
+        RecoveryAsked = true;
         return Page();
     }
 }

@@ -94,6 +94,6 @@ public sealed class EnableModel(SignInManager<SportelloUser> signIn, TenantConte
         }
 
         ReadableKey = AuthenticatorQrCode.Readable(key!);
-        QrSvg = AuthenticatorQrCode.Svg(AuthenticatorQrCode.Uri(tenant.Tenant.DisplayName, user.Email!, key!));
+        QrSvg = Sportello.Core.Web.QrCode.Svg(AuthenticatorQrCode.Uri(tenant.Tenant.DisplayName, user.Email!, key!));
     }
 }
