@@ -58,7 +58,7 @@ public sealed partial class SignUpAndTwoFactorJourney(Browser browser) : Journey
         await Accessibility.AssertNoSeriousViolationsAsync(page, "two-factor sign-in");
         // The enrolment used this step's code; the app's next code (one step of drift is allowed) is a fresh one.
         await page.GetByLabel("Codice").FillAsync(Code(key, 1));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Verifica" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verifica", Exact = true }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync($"{Base}/demo/");
 
         await page.GotoAsync($"{Base}/demo/account");

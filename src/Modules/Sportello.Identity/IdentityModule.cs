@@ -63,6 +63,7 @@ public sealed class IdentityModule : Module
         services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<IAccountRecovery, AccountRecovery>();
         services.AddScoped<SignInThrottle>();
+        services.AddScoped<PasskeySignIn>();
         Handle<PasswordResetRequested, AccountMailHandler>(services);
         Handle<ConfirmationRequested, AccountMailHandler>(services);
         Handle<SignUpRepeated, AccountMailHandler>(services);
@@ -84,6 +85,7 @@ public sealed class IdentityModule : Module
                 o.Tokens.EmailConfirmationTokenProvider = TimedTokenProvider.ProviderName;
                 o.Tokens.ChangeEmailTokenProvider = TimedTokenProvider.ProviderName;
                 o.Tokens.AuthenticatorTokenProvider = TotpTokenProvider.ProviderName;
+                o.Stores.SchemaVersion = IdentitySchemaVersions.Version3; // passkeys
             })
             .AddRoles<SportelloRole>()
             .AddEntityFrameworkStores<IdentityStoreDbContext>()

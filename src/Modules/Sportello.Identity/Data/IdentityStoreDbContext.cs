@@ -8,7 +8,7 @@ using Sportello.Identity.Domain;
 
 namespace Sportello.Identity.Data;
 
-/// <summary>Users, roles and tokens of the current tenant, in the tenant's own store.</summary>
+/// <summary>Users, roles, tokens and passkeys of the current tenant, in the tenant's own store (Identity schema version 3).</summary>
 public sealed class IdentityStoreDbContext(DbContextOptions<IdentityStoreDbContext> options)
     : IdentityDbContext<SportelloUser, SportelloRole, string>(options)
 {
@@ -35,5 +35,6 @@ public sealed class IdentityStoreDbContext(DbContextOptions<IdentityStoreDbConte
         builder.Entity<IdentityUserLogin<string>>().ToTable("Identity_UserLogins");
         builder.Entity<IdentityUserToken<string>>().ToTable("Identity_UserTokens");
         builder.Entity<IdentityRoleClaim<string>>().ToTable("Identity_RoleClaims");
+        builder.Entity<IdentityUserPasskey<string>>().ToTable("Identity_UserPasskeys");
     }
 }

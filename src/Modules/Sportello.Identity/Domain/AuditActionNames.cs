@@ -29,6 +29,9 @@ public static class AuditActionNames
         new(AuditActions.UserUnlocked, new("Sbloccato", "Unlocked")),
         new(AuditActions.UserDeleted, new("Eliminato", "Deleted")),
         new(AuditActions.TwoFactorReset, new("Verifica in due passaggi azzerata", "Two-step verification reset")),
+        new(AuditActions.PasskeyAdded, new("Passkey aggiunta", "Passkey added")),
+        new(AuditActions.PasskeyRenamed, new("Passkey rinominata", "Passkey renamed")),
+        new(AuditActions.PasskeyRemoved, new("Passkey rimossa", "Passkey removed")),
         new(AuditActions.TwoFactorRecoveryRequested, new("Chiesta la verifica dell'identità per l'accesso perso", "Identity check asked for a lost second factor")),
         new(AuditActions.RolePermissionsChanged, new("Permessi del ruolo cambiati", "Role permissions changed")),
     ];

@@ -26,5 +26,8 @@ public static class AuditActions
     public const string UserUnlocked = "identity.user-unlocked";
     public const string TwoFactorReset = "identity.two-factor-reset";
     public const string TwoFactorRecoveryRequested = "identity.two-factor-recovery-requested";
+    public const string PasskeyAdded = "identity.passkey-added";
+    public const string PasskeyRenamed = "identity.passkey-renamed";
+    public const string PasskeyRemoved = "identity.passkey-removed";
     public const string RolePermissionsChanged = "identity.role-permissions-changed";
 }

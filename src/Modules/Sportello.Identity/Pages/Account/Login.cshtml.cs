@@ -14,7 +14,7 @@ namespace Sportello.Identity.Pages.Account;
 /// is wrong with an account (unconfirmed, locked) is said only once the right password has been typed.
 /// </summary>
 [EnableRateLimiting(RateLimits.Guarded)]
-public sealed class LoginModel(SignInManager<SportelloUser> signIn, SignInThrottle throttle, AccountAudit audit, TenantContext tenant, TimeProvider time) : PageModel
+public sealed class LoginModel(SignInManager<SportelloUser> signIn, SignInThrottle throttle, AccountAudit audit, PasskeySignIn passkeys, TenantContext tenant, TimeProvider time) : PageModel
 {
     internal const string Refused = "E-mail o password non corretti.";
     internal const string TooMany = "Troppi tentativi non riusciti da questo dispositivo: riprova tra 15 minuti, oppure chiedi una nuova password.";
@@ -40,8 +40,20 @@ public sealed class LoginModel(SignInManager<SportelloUser> signIn, SignInThrott
 
     private UserManager<SportelloUser> Users => signIn.UserManager;
 
+    [BindProperty]
+    public string? CredentialJson { get; set; }
+
     public void OnGet()
     {
+    }
+
+    /// <summary>Options for <c>navigator.credentials.get()</c>: whichever of the tenant's passkeys the device holds.</summary>
+    public async Task<IActionResult> OnPostPasskeyOptionsAsync() => Content(await passkeys.RequestOptionsAsync(null), "application/json");
+
+    public async Task<IActionResult> OnPostPasskeyAsync(CancellationToken ct)
+    {
+        Error = await passkeys.SignInAsync(CredentialJson, expected: null, ct);
+        return Error is null ? LocalRedirect(ReturnUrls.Safe(Url, ReturnUrl)) : Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)

@@ -11,7 +11,7 @@ namespace Sportello.Identity.Pages.Account;
 
 /// <summary>The second step of signing in: an authenticator code, or a recovery code (each works once).</summary>
 [EnableRateLimiting(RateLimits.Guarded)]
-public sealed class LoginTwoFactorModel(SignInManager<SportelloUser> signIn, AccountAudit audit, IdentityStoreDbContext db, TimeProvider time) : PageModel
+public sealed class LoginTwoFactorModel(SignInManager<SportelloUser> signIn, AccountAudit audit, PasskeySignIn passkeys, IdentityStoreDbContext db, TimeProvider time) : PageModel
 {
     [BindProperty]
     public string Code { get; set; } = string.Empty;
@@ -25,6 +25,28 @@ public sealed class LoginTwoFactorModel(SignInManager<SportelloUser> signIn, Acc
     public string? Error { get; private set; }
 
     public bool RecoveryAsked { get; private set; }
+
+    [BindProperty]
+    public string? CredentialJson { get; set; }
+
+    /// <summary>Options for the passkeys of the user who typed the password, and no one else's.</summary>
+    public async Task<IActionResult> OnPostPasskeyOptionsAsync() =>
+        await signIn.GetTwoFactorAuthenticationUserAsync() is { } user
+            ? Content(await passkeys.RequestOptionsAsync(user), "application/json")
+            : NotFound();
+
+    /// <summary>A passkey instead of the authenticator code: it must be the same user's.</summary>
+    public async Task<IActionResult> OnPostPasskeyAsync(CancellationToken ct)
+    {
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null)
+        {
+            return LocalRedirect(Url.Content("~/account/login"));
+        }
+
+        Error = await passkeys.SignInAsync(CredentialJson, expected: user, ct);
+        return Error is null ? LocalRedirect(ReturnUrls.Safe(Url, ReturnUrl)) : Page();
+    }
 
     public async Task<IActionResult> OnGetAsync() =>
         await signIn.GetTwoFactorAuthenticationUserAsync() is null ? LocalRedirect(Url.Content("~/account/login")) : Page();
