@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Sportello.Core.Modules;
 using Sportello.Core.Security;
 
@@ -26,7 +27,7 @@ public sealed class ArchiveModule : Module
         new("registry", new("Registro protocolli", "Protocol registry"), [new(RegistryRead, new("Vedere il registro", "See the registry"))]),
     ];
 
-    public override void ConfigureServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration configuration)
+    public override void ConfigureServices(IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration configuration)
     {
         services.AddScoped<IClientProductSource>(_ => new Products("archive", new ClientProduct("Fascicolo clienti 2026", "attivo", new DateOnly(2027, 1, 31))));
         services.AddScoped<IClientProductSource>(_ => new Products("registry", new ClientProduct("Registro protocolli riservato", "attivo", null)));
