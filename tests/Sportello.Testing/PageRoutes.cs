@@ -25,12 +25,23 @@ public static class PageRoutes
     public static async Task<string> AddressAsync(SportelloApp app, string tenant, string pattern)
     {
         var values = await SamplesAsync(app, tenant);
+        if (PerPage.TryGetValue(pattern, out var own) && values.TryGetValue(own.Sample, out var value))
+        {
+            values[own.Parameter] = value;
+        }
+
         var path = System.Text.RegularExpressions.Regex.Replace(pattern, @"\{([a-zA-Z]+)(:[^}]*)?\}", m =>
             values.TryGetValue(m.Groups[1].Value + m.Groups[2].Value, out var value) || values.TryGetValue(m.Groups[1].Value, out value)
                 ? value
                 : throw new InvalidOperationException($"The page '{pattern}' has a route parameter '{m.Groups[1].Value}': add a sample value for it to {nameof(PageRoutes)}."));
         return "/" + path + (Queries.TryGetValue(pattern, out var query) ? query : string.Empty);
     }
+
+    // Pages whose parameter shares its name with another page's but names something else.
+    private static readonly Dictionary<string, (string Parameter, string Sample)> PerPage = new(StringComparer.Ordinal)
+    {
+        ["admin/identity-checks/{id:guid}"] = ("id:guid", "identityCheck"),
+    };
 
     // Pages that show their forms only for a query string.
     private static readonly Dictionary<string, string> Queries = new(StringComparer.Ordinal)
@@ -52,6 +63,7 @@ public static class PageRoutes
         var organizations = app.Registry.Find(tenant)!.IsEnabled("organizations") ? sp.GetRequiredService<Sportello.Organizations.Data.OrganizationsDbContext>() : null;
         var member = organizations is null ? null : await organizations.Members.Where(m => m.Email == SignIn.DemoCustomer).Select(m => m.UserId).FirstOrDefaultAsync();
         var team = organizations is null ? null : await organizations.Teams.OrderBy(t => t.Name).Select(t => (Guid?)t.Id).FirstOrDefaultAsync();
+        var check = organizations is null ? null : await organizations.IdentityChecks.OrderBy(c => c.OpenedUtc).Select(c => (Guid?)c.Id).FirstOrDefaultAsync();
         var client = organizations is null ? null : await organizations.PartnerClients.Where(c => c.Status == Sportello.Organizations.Domain.PartnerClientStatus.Active).OrderBy(c => c.CreatedUtc).Select(c => (Guid?)c.Id).FirstOrDefaultAsync();
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -59,6 +71,7 @@ public static class PageRoutes
             ["memberId"] = member ?? someone,
             ["teamId:guid"] = (team ?? Guid.Empty).ToString(),
             ["relationshipId:guid"] = (client ?? Guid.Empty).ToString(),
+            ["identityCheck"] = (check ?? Guid.Empty).ToString(),
             ["name"] = "demo",
             ["code"] = "404",
             ["category"] = guide?.Category ?? "spid",

@@ -11,7 +11,15 @@ namespace Sportello.Organizations.Recipes;
 public sealed record OrganizationsStepModel
 {
     public required IReadOnlyList<OrganizationStepModel> Organizations { get; init; }
+
+    /// <summary>Identity checks to show in the queue: waiting for the user, or already decided (photos are never part of a recipe).</summary>
+    public IReadOnlyList<IdentityCheckStepModel> IdentityChecks { get; init; } = [];
 }
+
+/// <param name="HandledMinutes">For a decided check: how long the operator took after the photos arrived.</param>
+public sealed record IdentityCheckStepModel(
+    string Email, IdentityCheckPurpose Purpose, string Note, IdentityCheckStatus Status = IdentityCheckStatus.Open,
+    string? Phone = null, string? Reason = null, int HandledMinutes = 60);
 
 public sealed record OrganizationStepModel
 {
@@ -52,6 +60,25 @@ public sealed class OrganizationsStep : RecipeStep<OrganizationsStepModel>
 
     protected override IEnumerable<ValidationProblem> Validate(OrganizationsStepModel step, RecipePlan plan)
     {
+        for (var i = 0; i < step.IdentityChecks.Count; i++)
+        {
+            var check = step.IdentityChecks[i];
+            if (check.Status == IdentityCheckStatus.Submitted)
+            {
+                yield return new($"$.identityChecks[{i}].status", "Una ricetta non porta foto di documenti: una verifica è \"Open\", \"Approved\" o \"Rejected\".");
+            }
+
+            if (check.Status == IdentityCheckStatus.Rejected && string.IsNullOrWhiteSpace(check.Reason))
+            {
+                yield return new($"$.identityChecks[{i}].reason", "Una verifica respinta ha il motivo che l'utente legge.");
+            }
+
+            if (check.Status != IdentityCheckStatus.Open && PhoneNumber.Check(check.Phone) is { } phone)
+            {
+                yield return new($"$.identityChecks[{i}].phone", phone);
+            }
+        }
+
         for (var i = 0; i < step.Organizations.Count; i++)
         {
             var organization = step.Organizations[i];
@@ -141,6 +168,38 @@ public sealed class OrganizationsStep : RecipeStep<OrganizationsStepModel>
         {
             await PartnerAsync(services, model, organization, legalRepresentative, created, ct);
         }
+
+        for (var i = 0; i < step.IdentityChecks.Count; i++)
+        {
+            await IdentityCheckAsync(services, step.IdentityChecks[i], $"$.identityChecks[{i}]", ct);
+        }
+    }
+
+    /// <summary>A check as the queue would hold it; the same user, purpose and note again is the same check. Its link is never sent.</summary>
+    private static async Task IdentityCheckAsync(IServiceProvider services, IdentityCheckStepModel model, string path, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<OrganizationsDbContext>();
+        var user = await services.GetRequiredService<IUserDirectory>().FindByEmailAsync(model.Email, ct)
+            ?? throw new SportelloValidationException($"{path}.email", $"Nessun utente con l'indirizzo {model.Email}: crealo prima con il passo \"users\".");
+        if (await db.IdentityChecks.AnyAsync(c => c.UserId == user.Id && c.Purpose == model.Purpose && c.Note == model.Note, ct))
+        {
+            return;
+        }
+
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var decided = model.Status != IdentityCheckStatus.Open;
+        var submitted = now.AddDays(-1);
+        db.IdentityChecks.Add(new IdentityCheck
+        {
+            Id = Guid.CreateVersion7(), UserId = user.Id, Email = user.Email, DisplayName = user.DisplayName,
+            OrganizationId = await db.Members.Where(m => m.UserId == user.Id).OrderBy(m => m.JoinedUtc).Select(m => (Guid?)m.OrganizationId).FirstOrDefaultAsync(ct),
+            Purpose = model.Purpose, Note = model.Note, Status = model.Status, TokenHash = SecretToken.New().Hash, OpenedByName = "ricetta",
+            OpenedUtc = submitted.AddHours(-2), LinkSentUtc = submitted.AddHours(-2),
+            Phone = decided ? PhoneNumber.Validate(model.Phone).Normalized : null, PhoneConfirmedUtc = decided ? submitted.AddMinutes(-5) : null,
+            SubmittedUtc = decided ? submitted : null, DecidedUtc = decided ? submitted.AddMinutes(model.HandledMinutes) : null,
+            DecidedByName = decided ? "ricetta" : null, Reason = model.Reason,
+        });
+        await db.SaveChangesAsync(ct);
     }
 
     private static async Task DetailsAsync(IServiceProvider services, Guid organizationId, OrganizationStepModel model, List<(Person Person, OrganizationRole Role)> people, string path, CancellationToken ct)
