@@ -72,15 +72,20 @@ internal sealed class TenantFiles(KernelDbContext db, IAuditLog audit, IHttpCont
         return file;
     }
 
-    public Task<TenantFile?> FindAsync(Guid id, CancellationToken ct = default) =>
-        db.Set<TenantFile>().AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, ct);
+    // A file past its retention is gone for readers at once, not when the hourly purge gets to it.
+    public Task<TenantFile?> FindAsync(Guid id, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return db.Set<TenantFile>().AsNoTracking().FirstOrDefaultAsync(f => f.Id == id && (f.DeleteAfterUtc == null || f.DeleteAfterUtc > now), ct);
+    }
 
-    public Task<byte[]?> ReadAsync(Guid id, CancellationToken ct = default) =>
-        db.Set<TenantFileContent>().AsNoTracking().Where(c => c.Id == id).Select(c => c.Content).FirstOrDefaultAsync(ct);
+    public async Task<byte[]?> ReadAsync(Guid id, CancellationToken ct = default) =>
+        await FindAsync(id, ct) is null ? null
+            : await db.Set<TenantFileContent>().AsNoTracking().Where(c => c.Id == id).Select(c => c.Content).FirstOrDefaultAsync(ct);
 
     public async Task<bool> DeleteAsync(Guid id, string reason, CancellationToken ct = default)
     {
-        var file = await FindAsync(id, ct);
+        var file = await db.Set<TenantFile>().AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, ct);
         return file is not null && await RemoveAsync(file, KernelAuditActions.FileDeleted, reason, ct);
     }
 

@@ -47,7 +47,8 @@ internal sealed class GatewayTextMessages(HttpClient http, IOptions<TextMessageO
                 throw new TextMessageDeliveryException($"The SMS gateway answered {(int)response.StatusCode}.");
             }
         }
-        catch (Exception failed) when (failed is HttpRequestException or TaskCanceledException or Polly.CircuitBreaker.BrokenCircuitException)
+        catch (Exception failed) when (!ct.IsCancellationRequested
+            && failed is HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException)
         {
             throw new TextMessageDeliveryException("The SMS gateway could not be reached.", failed);
         }

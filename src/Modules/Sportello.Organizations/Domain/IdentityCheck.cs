@@ -50,6 +50,9 @@ public sealed class IdentityCheck
     public required string TokenHash { get; set; }
     public IdentityCheckStatus Status { get; set; }
     public required string OpenedByName { get; set; }
+
+    /// <summary>Opened by a rule (a lost second factor asked at sign-in), not by a person.</summary>
+    public bool OpenedByRule { get; set; }
     public DateTime OpenedUtc { get; set; }
     public DateTime LinkSentUtc { get; set; }
 
@@ -57,6 +60,9 @@ public sealed class IdentityCheck
     public string? CodeHash { get; set; }
     public DateTime? CodeSentUtc { get; set; }
     public int CodeAttempts { get; set; }
+
+    /// <summary>Codes texted for this check: a handful at most, so a link cannot be used to send SMS at the tenant's cost.</summary>
+    public int CodesSent { get; set; }
     public DateTime? PhoneConfirmedUtc { get; set; }
 
     public Guid? FrontFileId { get; set; }

@@ -22,6 +22,7 @@ public sealed class IdentityCheckLinks(IMailSender mail, TenantLinks links)
             ["name"] = check.DisplayName,
             ["purpose"] = PurposeOf(check.Purpose).ToString(),
             ["link"] = To(token),
+            ["lost_second_factor"] = check.Purpose == IdentityCheckPurpose.DisableTwoFactor && check.OpenedByRule,
         }, culture, ct);
     }
 

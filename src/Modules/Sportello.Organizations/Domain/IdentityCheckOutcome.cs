@@ -23,14 +23,15 @@ internal sealed class IdentityCheckOutcome(OrganizationsDbContext db, IMailSende
             ["approved"] = e.Approved,
             ["reason"] = check.Reason,
             ["effect"] = EffectOf(check.Purpose).ToString(),
+            ["photos"] = check.SubmittedUtc is not null,
         }, ct: ct);
     }
 
     private static LocalizedText EffectOf(IdentityCheckPurpose purpose) => purpose switch
     {
-        IdentityCheckPurpose.DisableTwoFactor => new("La verifica in due passaggi è disattivata: entra con la tua password e attivala di nuovo dal tuo account.",
-            "Two-step verification is off: sign in with your password and turn it on again from your account."),
-        IdentityCheckPurpose.UnlockAccount => new("Il tuo account è sbloccato: puoi entrare di nuovo.", "Your account is unlocked: you can sign in again."),
+        IdentityCheckPurpose.DisableTwoFactor => new("La verifica in due passaggi è disattivata e le passkey sono state rimosse. Per sicurezza anche la password: scegline una nuova con il collegamento che ti arriva in un'altra e-mail, poi riattiva la verifica in due passaggi dal tuo account.",
+            "Two-step verification is off and your passkeys were removed. For safety so was your password: choose a new one with the link in a separate e-mail, then turn two-step verification on again from your account."),
+        IdentityCheckPurpose.UnlockAccount => new("Se l'account era bloccato per troppi tentativi, ora è sbloccato: puoi entrare di nuovo.", "If your account was locked after too many attempts, it is unlocked now: you can sign in again."),
         _ => new("Non serve fare altro.", "There is nothing else to do."),
     };
 }

@@ -11,10 +11,17 @@ namespace Sportello.Organizations.Domain;
 internal sealed class IdentityCheckRules(IdentityChecks checks, IAccountRecovery recovery)
     : IDomainEventHandler<TwoFactorRecoveryRequested>, IDomainEventHandler<IdentityCheckDecided>
 {
-    public async Task HandleAsync(TwoFactorRecoveryRequested e, EventContext context, CancellationToken ct) =>
+    public async Task HandleAsync(TwoFactorRecoveryRequested e, EventContext context, CancellationToken ct)
+    {
+        if (!await recovery.CanRecoverAsync(e.UserId, ct))
+        {
+            return; // staff: an administrator restores their access
+        }
+
         await checks.OpenAsync(e.UserId, IdentityCheckPurpose.DisableTwoFactor,
             new LocalizedText("Chiesta dall'utente al secondo passaggio dell'accesso: ha perso l'app e i codici di recupero.",
                 "Asked by the user at the second sign-in step: they lost the app and the recovery codes.").ToString(), ct: ct);
+    }
 
     public async Task HandleAsync(IdentityCheckDecided e, EventContext context, CancellationToken ct)
     {

@@ -21,13 +21,17 @@ namespace Sportello.Organizations.Domain;
 /// </summary>
 public sealed class IdentityChecks(
     OrganizationsDbContext db, ITenantFiles files, ITextMessages texts, LifecycleTransitions transitions, IAuditLog audit,
-    IUserDirectory users, IdentityCheckLinks links, TenantContext tenant, TimeProvider time) : IIdentityChecks
+    IUserDirectory users, IAccountRecovery recovery, IdentityCheckLinks links, TenantContext tenant, TimeProvider time) : IIdentityChecks
 {
     public const string FilePurpose = "identity-document";
+    public const int MaxCodes = 5;
+
+    /// <summary>Checks whose approval changes how the user signs in: for customers only (staff are recovered by an administrator).</summary>
+    public static bool ChangesSignIn(IdentityCheckPurpose purpose) => purpose is IdentityCheckPurpose.DisableTwoFactor or IdentityCheckPurpose.UnlockAccount;
 
     /// <summary>Opened by a module (or a rule) rather than a person.</summary>
     public Task<Guid> OpenAsync(string userId, IdentityCheckPurpose purpose, string note, string? subject = null, CancellationToken ct = default) =>
-        OpenByAsync(userId, purpose, note, subject, Text("Sportello (automatica)", "Sportello (automatic)"), ct);
+        OpenByAsync(userId, purpose, note, subject, Text("Sportello (automatica)", "Sportello (automatic)"), automatic: true, ct);
 
     /// <summary>Opens a check for the user with <paramref name="email"/>, by an operator.</summary>
     public async Task<Guid> OpenForAsync(string? email, IdentityCheckPurpose purpose, string? note, string operatorName, CancellationToken ct = default)
@@ -38,10 +42,15 @@ public sealed class IdentityChecks(
             throw new SportelloValidationException("Email", Text("Nessun utente dello sportello ha questo indirizzo e-mail.", "No user of this site has this e-mail address."));
         }
 
-        return await OpenByAsync(found.Id, purpose, note, null, operatorName, ct);
+        if (purpose == IdentityCheckPurpose.HeldOrder)
+        {
+            throw new SportelloValidationException("Purpose", Text("Le verifiche per un ordine trattenuto le apre il modulo che ha trattenuto l'ordine.", "Checks for a held order are opened by the module that held it."));
+        }
+
+        return await OpenByAsync(found.Id, purpose, note, null, operatorName, automatic: false, ct);
     }
 
-    private async Task<Guid> OpenByAsync(string userId, IdentityCheckPurpose purpose, string? note, string? subject, string openedBy, CancellationToken ct)
+    private async Task<Guid> OpenByAsync(string userId, IdentityCheckPurpose purpose, string? note, string? subject, string openedBy, bool automatic, CancellationToken ct)
     {
         var clean = note?.Trim();
         if (string.IsNullOrEmpty(clean) || clean.Length > 1000)
@@ -51,8 +60,20 @@ public sealed class IdentityChecks(
 
         var user = await users.FindByIdAsync(userId, ct)
             ?? throw new SportelloValidationException("Email", Text("L'utente non esiste più.", "The user no longer exists."));
+        if (ChangesSignIn(purpose) && !await recovery.CanRecoverAsync(userId, ct))
+        {
+            throw new SportelloValidationException("Email", Text(
+                $"{user.DisplayName} fa parte del personale dello sportello: l'accesso lo ripristina un amministratore dalla pagina Utenti.",
+                $"{user.DisplayName} is on the site's staff: an administrator restores their access from the Users page."));
+        }
+
         var check = await db.IdentityChecks.FirstOrDefaultAsync(c => c.UserId == userId && c.Purpose == purpose
             && (c.Status == IdentityCheckStatus.Open || c.Status == IdentityCheckStatus.Submitted), ct);
+        if (check is not null && automatic && Now - check.LinkSentUtc < TimeSpan.FromDays(1))
+        {
+            return check.Id; // asked again by the same rule: one e-mail a day, and the link the user may be using stays valid
+        }
+
         var (token, hash) = SecretToken.New();
         if (check is null)
         {
@@ -63,7 +84,7 @@ public sealed class IdentityChecks(
             check = new IdentityCheck
             {
                 Id = Guid.CreateVersion7(), UserId = user.Id, Email = user.Email, DisplayName = user.DisplayName, OrganizationId = organizationId,
-                Purpose = purpose, Note = clean, Subject = subject, TokenHash = hash, OpenedByName = openedBy, OpenedUtc = Now,
+                Purpose = purpose, Note = clean, Subject = subject, TokenHash = hash, OpenedByName = openedBy, OpenedByRule = automatic, OpenedUtc = Now,
             };
             db.IdentityChecks.Add(check);
             audit.Add(db, Record(OrganizationAuditActions.IdentityCheckOpened, check, new Dictionary<string, object?> { ["purpose"] = purpose.ToString(), ["note"] = clean }));
@@ -119,6 +140,11 @@ public sealed class IdentityChecks(
             throw new SportelloValidationException("Phone", Text("Serve un numero di cellulare: il codice arriva per SMS.", "A mobile number is needed: the code comes by SMS."));
         }
 
+        if (check.CodesSent >= MaxCodes)
+        {
+            throw new SportelloValidationException("Phone", Text("Hai chiesto troppi codici per questa verifica: contatta l'assistenza.", "Too many codes were asked for this check: contact support."));
+        }
+
         if (check.CodeSentUtc is { } sent && Now - sent < IdentityCheck.CodeResendAfter)
         {
             throw new SportelloValidationException("Phone", Text("Il codice è appena partito: aspetta un minuto prima di chiederne un altro.", "The code has just been sent: wait a minute before asking for another."));
@@ -126,6 +152,7 @@ public sealed class IdentityChecks(
 
         var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
         (check.Phone, check.CodeHash, check.CodeSentUtc, check.CodeAttempts, check.PhoneConfirmedUtc) = (number.Normalized, CodeHash(check, code), Now, 0, null);
+        check.CodesSent++;
         await db.SaveChangesAsync(ct);
         try
         {
@@ -151,7 +178,9 @@ public sealed class IdentityChecks(
             throw new SportelloValidationException("Code", Text("Il codice è scaduto: chiedine uno nuovo.", "The code has expired: ask for a new one."));
         }
 
-        if (check.CodeAttempts >= IdentityCheck.MaxCodeAttempts)
+        // Counted in one statement before comparing, so parallel tries cannot share an attempt.
+        if (await db.IdentityChecks.Where(c => c.Id == check.Id && c.CodeAttempts < IdentityCheck.MaxCodeAttempts)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.CodeAttempts, c => c.CodeAttempts + 1), ct) == 0)
         {
             throw new SportelloValidationException("Code", Text("Troppi tentativi: chiedi un nuovo codice.", "Too many attempts: ask for a new code."));
         }
@@ -159,8 +188,6 @@ public sealed class IdentityChecks(
         var typed = (code ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal);
         if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(CodeHash(check, typed)), Encoding.ASCII.GetBytes(check.CodeHash)))
         {
-            check.CodeAttempts++;
-            await db.SaveChangesAsync(ct);
             throw new SportelloValidationException("Code", Text("Il codice non corrisponde a quello inviato.", "The code does not match the one sent."));
         }
 
@@ -196,6 +223,7 @@ public sealed class IdentityChecks(
         }
 
         var stored = new List<TenantFile>();
+        var submitted = false;
         try
         {
             foreach (var (photo, field) in new[] { (front!, "Front"), (back!, "Back"), (selfie!, "Selfie") })
@@ -211,24 +239,28 @@ public sealed class IdentityChecks(
                     Retention = TimeSpan.FromHours(IdentityCheck.RetentionHours),
                 }, ct));
             }
+
+            (check.FrontFileId, check.BackFileId, check.SelfieFileId, check.SubmittedUtc) = (stored[0].Id, stored[1].Id, stored[2].Id, Now);
+            transitions.Apply(db, IdentityCheckLifecycle.Instance, check.Status, s => check.Status = s, IdentityCheckTrigger.Submit, Record(SubjectAction, check));
+            await db.SaveChangesAsync(ct);
+            submitted = true;
         }
-        catch (SportelloValidationException)
+        finally
         {
-            foreach (var file in stored)
+            // A refused photo, a decision taken meanwhile, a dropped connection: nothing of this upload stays.
+            if (!submitted)
             {
-                await files.DeleteAsync(file.Id, "identity check upload incomplete", ct);
+                foreach (var file in stored)
+                {
+                    await files.DeleteAsync(file.Id, "identity check upload incomplete", CancellationToken.None);
+                }
             }
-
-            throw;
         }
-
-        (check.FrontFileId, check.BackFileId, check.SelfieFileId, check.SubmittedUtc) = (stored[0].Id, stored[1].Id, stored[2].Id, Now);
-        transitions.Apply(db, IdentityCheckLifecycle.Instance, check.Status, s => check.Status = s, IdentityCheckTrigger.Submit, Record(SubjectAction, check));
-        await db.SaveChangesAsync(ct);
     }
 
-    public Task ApproveAsync(Guid id, string operatorName, CancellationToken ct = default) =>
-        DecideAsync(id, IdentityCheckTrigger.Approve, null, operatorName, ct);
+    /// <param name="submitted">When the photos the operator looked at arrived: newer ones (asked again meanwhile) are not approved unseen.</param>
+    public Task ApproveAsync(Guid id, DateTime? submitted, string operatorName, CancellationToken ct = default) =>
+        DecideAsync(id, IdentityCheckTrigger.Approve, null, operatorName, ct, submitted);
 
     public Task RejectAsync(Guid id, string? reason, string operatorName, CancellationToken ct = default) =>
         DecideAsync(id, IdentityCheckTrigger.Reject, RequireReason(reason), operatorName, ct);
@@ -264,9 +296,15 @@ public sealed class IdentityChecks(
         return spans.Count == 0 ? null : TimeSpan.FromTicks((long)spans.Average(s => (s.DecidedUtc!.Value - s.SubmittedUtc!.Value).Ticks));
     }
 
-    private async Task DecideAsync(Guid id, IdentityCheckTrigger trigger, string? reason, string operatorName, CancellationToken ct)
+    private async Task DecideAsync(Guid id, IdentityCheckTrigger trigger, string? reason, string operatorName, CancellationToken ct, DateTime? seen = null)
     {
         var check = await db.IdentityChecks.SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw new KeyNotFoundException();
+        if (trigger == IdentityCheckTrigger.Approve && check.SubmittedUtc is { } arrived && (seen is null || Math.Abs((arrived - seen.Value).TotalSeconds) >= 1))
+        {
+            throw new SportelloValidationException("Reason", Text("Sono arrivate foto nuove da quando hai aperto la pagina: guardale prima di approvare.",
+                "New photos arrived since you opened the page: look at them before approving."));
+        }
+
         transitions.Apply(db, IdentityCheckLifecycle.Instance, check.Status, s => check.Status = s, trigger, Record(SubjectAction, check), reason);
         if (trigger == IdentityCheckTrigger.Approve && !await PhotosPresentAsync(check, ct))
         {

@@ -27,6 +27,7 @@ public static class IdentityCheckMail
                   <li>scattare una foto di te mentre tieni in mano il documento.</li>
                 </ol>
                 <p><a href="{{ link }}">Inizia la verifica</a></p>
+                {% if lost_second_factor %}<p><strong>Questa verifica è stata chiesta dalla pagina di accesso, da qualcuno che ha scritto la password corretta del tuo account.</strong> Se non sei stato tu, non proseguire: cambia subito la password e avvisa l'assistenza.</p>{% endif %}
                 <p>Le foto sono viste solo dagli operatori di {{ tenant.name }}: vengono cancellate quando la verifica è decisa, e comunque 72 ore dopo l'invio se nessuno le ha esaminate.</p>
                 <p>Se non hai chiesto nulla, ignora questo messaggio e avvisa l'assistenza.</p>
                 """ + Footer),
@@ -39,6 +40,7 @@ public static class IdentityCheckMail
                   <li>take a photo of yourself holding the document.</li>
                 </ol>
                 <p><a href="{{ link }}">Start the check</a></p>
+                {% if lost_second_factor %}<p><strong>This check was asked from the sign-in page by someone who typed your account's correct password.</strong> If it was not you, do not go on: change your password at once and tell support.</p>{% endif %}
                 <p>Only the operators of {{ tenant.name }} see the photos: they are deleted when the check is decided, and in any case 72 hours after you send them if nobody has reviewed them.</p>
                 <p>If you did not ask for anything, ignore this message and tell support.</p>
                 """ + Footer),
@@ -47,6 +49,7 @@ public static class IdentityCheckMail
         {
             ["name"] = "Marco Esposito",
             ["purpose"] = "disattivare la verifica in due passaggi",
+            ["lost_second_factor"] = true,
             ["link"] = "https://fiducia-demo.example/area/identity-check?token=esempio",
         });
 }

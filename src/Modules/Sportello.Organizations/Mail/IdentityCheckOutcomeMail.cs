@@ -22,7 +22,7 @@ public static class IdentityCheckOutcomeMail
                 <p>non siamo riusciti a verificare la tua identità con i documenti inviati. Il motivo: {{ reason }}</p>
                 <p>Se pensi che sia un errore, rispondi a questo messaggio o contatta l'assistenza.</p>
                 {% endif %}
-                <p>Le foto che hai inviato sono state cancellate.</p>
+                {% if photos %}<p>Le foto che hai inviato sono state cancellate.</p>{% endif %}
                 <p style="color:#555;font-size:13px">{{ tenant.name }}{% if tenant.phone %} · {{ tenant.phone }}{% endif %}</p>
                 """),
             ["en"] = new("{% if approved %}Identity confirmed{% else %}Identity check not passed{% endif %} at {{ tenant.name }}", """
@@ -33,7 +33,7 @@ public static class IdentityCheckOutcomeMail
                 <p>we could not confirm your identity with the documents you sent. The reason: {{ reason }}</p>
                 <p>If you think this is a mistake, reply to this message or contact support.</p>
                 {% endif %}
-                <p>The photos you sent have been deleted.</p>
+                {% if photos %}<p>The photos you sent have been deleted.</p>{% endif %}
                 <p style="color:#555;font-size:13px">{{ tenant.name }}{% if tenant.phone %} · {{ tenant.phone }}{% endif %}</p>
                 """),
         },
@@ -41,7 +41,8 @@ public static class IdentityCheckOutcomeMail
         {
             ["name"] = "Marco Esposito",
             ["approved"] = true,
-            ["effect"] = "La verifica in due passaggi è disattivata: entra con la tua password e attivala di nuovo.",
+            ["effect"] = "La verifica in due passaggi è disattivata e le passkey rimosse: scegli una nuova password con il collegamento che ti abbiamo mandato, poi attivala di nuovo.",
+            ["photos"] = true,
             ["reason"] = "la foto del retro è sfocata.",
         });
 }

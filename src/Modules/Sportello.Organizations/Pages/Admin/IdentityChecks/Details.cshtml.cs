@@ -19,6 +19,9 @@ public sealed class DetailsModel(OrganizationsDbContext db, Domain.IdentityCheck
 
     [BindProperty] public string? Reason { get; set; }
 
+    /// <summary>When the photos on the page arrived, in ticks (posted back with Approve).</summary>
+    [BindProperty] public long? Submitted { get; set; }
+
     public IdentityCheck Check { get; private set; } = null!;
     public string? OrganizationName { get; private set; }
     public IReadOnlyList<Photo> Photos { get; private set; } = [];
@@ -36,7 +39,7 @@ public sealed class DetailsModel(OrganizationsDbContext db, Domain.IdentityCheck
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
-    public Task<IActionResult> OnPostApproveAsync(Guid id, CancellationToken ct) => ActAsync(id, () => checks.ApproveAsync(id, Operator, ct), "approved", ct);
+    public Task<IActionResult> OnPostApproveAsync(Guid id, CancellationToken ct) => ActAsync(id, () => checks.ApproveAsync(id, Submitted is { } ticks ? new DateTime(ticks, DateTimeKind.Utc) : null, Operator, ct), "approved", ct);
 
     public Task<IActionResult> OnPostRejectAsync(Guid id, CancellationToken ct) => ActAsync(id, () => checks.RejectAsync(id, Reason, Operator, ct), "rejected", ct);
 
