@@ -45,6 +45,7 @@ public sealed class PasskeyJourney(Browser browser) : Journey, IClassFixture<Bro
         await SignInAsync(page, Email, Password);
         await Assertions.Expect(page.GetByText("Non hai ancora nessuna passkey.")).ToBeVisibleAsync();
         await page.GetByLabel("Nome della passkey").FillAsync("Portatile");
+        await page.GetByLabel("La tua password attuale").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Aggiungi una passkey" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Passkey aggiunta");
         await Assertions.Expect(page.Locator("[data-passkey-row]")).ToHaveCountAsync(1);

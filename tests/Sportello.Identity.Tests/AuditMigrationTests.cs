@@ -41,7 +41,7 @@ public abstract class AuditMigrationTests(StoreKind kind) : IAsyncLifetime
             return 0;
         });
 
-        Assert.Equal(4, stores.MigrateModule(settings, "identity"));
+        Assert.Equal(4, stores.MigrateModule(settings, "identity", target: 4));
 
         var entries = await _app.InTenantAsync("storico", sp => sp.GetRequiredService<KernelDbContext>().Set<AuditEntry>()
             .AsNoTracking().OrderBy(a => a.OccurredUtc).ToListAsync());

@@ -60,6 +60,10 @@ public abstract class PasskeyTests(SportelloApp app)
         var tooLong = await SignIn.PostFormAsync(client, Page, $"{Page}?handler=Rename&id={id}", new() { ["Name"] = new string('x', 101) });
         Assert.Contains("al massimo 100 caratteri", WebUtility.HtmlDecode(await tooLong.Content.ReadAsStringAsync()));
 
+        // Adding one asks for the password again, checked before the credential is looked at.
+        var wrongPassword = await SignIn.PostFormAsync(client, Page, $"{Page}?handler=Add", new() { ["CredentialJson"] = "{}", ["Password"] = "non-e-questa" });
+        Assert.Contains("La password non è corretta", WebUtility.HtmlDecode(await wrongPassword.Content.ReadAsStringAsync()));
+
         Assert.Equal(HttpStatusCode.Redirect, (await SignIn.PostFormAsync(client, Page, $"{Page}?handler=Remove&id={id}", [])).StatusCode);
         Assert.Contains("Non hai ancora nessuna passkey.", WebUtility.HtmlDecode(await client.GetStringAsync(Page)));
     }

@@ -93,6 +93,34 @@ public abstract class TenantRemovalAndExportTests(StoreKind kind) : ProviderTest
     }
 
     [Fact]
+    public async Task An_export_with_people_carries_users_as_invitations_and_the_organizations_into_a_new_tenant()
+    {
+        var api = await TenantApi.SignInAsync(App);
+        var plain = System.Text.Json.Nodes.JsonNode.Parse(await api.Client.GetStringAsync("/api/tenants/demo/export"))!["steps"]!.AsArray();
+        Assert.DoesNotContain(plain, s => (string?)s!["step"] is "users" or "organizations");
+
+        var exported = System.Text.Json.Nodes.JsonNode.Parse(await api.Client.GetStringAsync("/api/tenants/demo/export?people=true"))!;
+        var steps = exported["steps"]!.AsArray();
+        var users = steps.Single(s => (string?)s!["step"] == "users")!["users"]!.AsArray();
+        Assert.Contains(users, u => (string?)u!["email"] == "cliente@fiducia-demo.example" && (bool?)u["invite"] == true);
+        Assert.All(users, u => Assert.Null(u!["password"]));
+        var organizations = steps.Single(s => (string?)s!["step"] == "organizations")!;
+        Assert.Contains("Studio Gallo Servizi Digitali S.r.l.", organizations.ToJsonString());
+        Assert.True(steps.IndexOf(steps.Single(s => (string?)s!["step"] == "users")) < steps.IndexOf(organizations));
+
+        // The same recipe as another tenant, which then exports the same organizations.
+        var tenantStep = steps.Single(s => (string?)s!["step"] == "tenant")!;
+        tenantStep["name"] = "copia";
+        tenantStep["prefix"] = "copia";
+        tenantStep["hosts"] = new System.Text.Json.Nodes.JsonArray();
+        exported["name"] = "copia";
+        Assert.Equal(HttpStatusCode.Created, (await api.CreateAsync(new { recipeJson = exported.ToJsonString() })).StatusCode);
+        var copied = System.Text.Json.Nodes.JsonNode.Parse(await api.Client.GetStringAsync("/api/tenants/copia/export?people=true"))!;
+        var copiedOrganizations = copied["steps"]!.AsArray().Single(s => (string?)s!["step"] == "organizations")!;
+        Assert.Equal(organizations.ToJsonString(), copiedOrganizations.ToJsonString());
+    }
+
+    [Fact]
     public async Task The_admin_pages_preview_a_module_change_and_remove_after_confirmation()
     {
         await App.RunRecipeAsync(SportelloApp.TenantRecipe("nudo", prefix: "nudo"));

@@ -69,6 +69,7 @@ public sealed class IdentityModule : Module
         Handle<SignUpRepeated, AccountMailHandler>(services);
         services.AddScoped<IPlanUsage, UserCount>();
         services.AddScoped<ITenantExportContributor, RolesExport>();
+        services.AddScoped<ITenantExportContributor, UsersExport>(); // after the roles it names
         services.AddHttpContextAccessor();
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, AdminTwoFactorRule>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();

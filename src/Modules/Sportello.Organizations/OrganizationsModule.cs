@@ -51,6 +51,7 @@ public sealed class OrganizationsModule : Module
     {
         services.AddTenantDbContext<OrganizationsDbContext>();
         services.AddScoped<Memberships>();
+        services.AddScoped<Sportello.Core.Recipes.ITenantExportContributor, OrganizationsExport>();
         services.AddScoped<Invitations>();
         services.AddScoped<ProductRights>();
         services.AddScoped<Teams>();

@@ -10,5 +10,11 @@ public interface ITenantExportContributor
 {
     string ModuleId { get; }
 
-    Task<IReadOnlyList<JsonObject>> ExportAsync(CancellationToken ct);
+    Task<IReadOnlyList<JsonObject>> ExportAsync(TenantExport export, CancellationToken ct);
 }
+
+/// <summary>
+/// What an export carries beyond the tenant's configuration and content. People (users as invitations, without
+/// passwords, and the customers' organizations) only when asked for: an export is shared more easily than a backup.
+/// </summary>
+public sealed record TenantExport(bool WithPeople = false);

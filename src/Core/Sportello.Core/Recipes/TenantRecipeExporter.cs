@@ -7,8 +7,8 @@ namespace Sportello.Core.Recipes;
 
 /// <summary>
 /// Writes the current tenant as a recipe that re-creates an equivalent tenant elsewhere: its settings, modules,
-/// module settings (less secrets), plan limits, then what each enabled module exports (roles, content).
-/// Users, stored data and the tenant's keys are not part of it.
+/// module settings (less secrets), plan limits, then what each enabled module exports (roles, content), and people
+/// only when <see cref="TenantExport.WithPeople"/> asks. Passwords, stored files and the tenant's keys never are.
 /// </summary>
 public sealed class TenantRecipeExporter(
     TenantContext tenant,
@@ -16,8 +16,9 @@ public sealed class TenantRecipeExporter(
     IEnumerable<ITenantExportContributor> contributors,
     TimeProvider time)
 {
-    public async Task<JsonObject> ExportAsync(CancellationToken ct = default)
+    public async Task<JsonObject> ExportAsync(TenantExport? export = null, CancellationToken ct = default)
     {
+        export ??= new TenantExport();
         var settings = tenant.Settings;
         var steps = new JsonArray
         {
@@ -60,7 +61,7 @@ public sealed class TenantRecipeExporter(
         {
             foreach (var contributor in contributors.Where(c => c.ModuleId == module.Id))
             {
-                foreach (var step in await contributor.ExportAsync(ct))
+                foreach (var step in await contributor.ExportAsync(export, ct))
                 {
                     steps.Add(step);
                 }

@@ -12,7 +12,7 @@ public sealed class RolesExport(RoleManager<SportelloRole> roles) : ITenantExpor
 {
     public string ModuleId => IdentityModule.ModuleId;
 
-    public async Task<IReadOnlyList<JsonObject>> ExportAsync(CancellationToken ct)
+    public async Task<IReadOnlyList<JsonObject>> ExportAsync(TenantExport export, CancellationToken ct)
     {
         var list = new JsonArray();
         foreach (var role in await roles.Roles.OrderBy(r => r.Name).ToListAsync(ct))

@@ -3,8 +3,9 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Sportello.Identity.Data;
+using Sportello.Identity.Domain;
 
-namespace Sportello.Identity.Domain;
+namespace Sportello.Identity.Security;
 
 /// <summary>
 /// Signing in with a passkey, alone or as the second step after the password. Identity checks the assertion; this

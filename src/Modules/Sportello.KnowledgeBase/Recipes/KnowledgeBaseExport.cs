@@ -12,7 +12,7 @@ public sealed class KnowledgeBaseExport(KnowledgeBaseDbContext db) : ITenantExpo
 {
     public string ModuleId => KnowledgeBaseModule.ModuleId;
 
-    public async Task<IReadOnlyList<JsonObject>> ExportAsync(CancellationToken ct)
+    public async Task<IReadOnlyList<JsonObject>> ExportAsync(TenantExport export, CancellationToken ct)
     {
         var categories = await db.Categories.AsNoTracking().OrderBy(c => c.Order).ThenBy(c => c.Slug).ToListAsync(ct);
         if (categories.Count == 0)

@@ -11,7 +11,7 @@ public sealed class HomeExport(PagesDbContext db) : ITenantExportContributor
 {
     public string ModuleId => PagesModule.ModuleId;
 
-    public async Task<IReadOnlyList<JsonObject>> ExportAsync(CancellationToken ct)
+    public async Task<IReadOnlyList<JsonObject>> ExportAsync(TenantExport export, CancellationToken ct)
     {
         var home = await db.Home.AsNoTracking().SingleOrDefaultAsync(h => h.Id == HomeContent.SingletonId, ct);
         return home is null

@@ -74,9 +74,9 @@ public static class TenantsApi
             var leftBehind = await operations.RemoveAsync(name, confirm, ct);
             return leftBehind is null ? TypedResults.NoContent() : TypedResults.Ok(new RemovalWarning(leftBehind));
         });
-        write.MapGet("/{name}/export", async (string name, TenantOperations operations, CancellationToken ct) =>
+        write.MapGet("/{name}/export", async (string name, bool? people, TenantOperations operations, CancellationToken ct) =>
         {
-            var recipe = await operations.ExportAsync(name, ct);
+            var recipe = await operations.ExportAsync(name, people == true, ct);
             return TypedResults.Text(recipe.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), "application/json");
         });
     }

@@ -167,20 +167,21 @@ public sealed class TenantOperations(
         return leftBehind;
     }
 
-    public async Task<JsonObject> ExportAsync(string name, CancellationToken ct)
+    /// <param name="withPeople">Users (as invitations) and customers' organizations too; audited as such.</param>
+    public async Task<JsonObject> ExportAsync(string name, bool withPeople, CancellationToken ct)
     {
         var tenant = registry.Find(name) ?? throw new TenantNotFoundException(name);
-        var recipe = await ExportInTenantScopeAsync(tenant, ct);
-        await AuditAsync(TenantAuditActions.Exported, name, null, ct);
+        var recipe = await ExportInTenantScopeAsync(tenant, new TenantExport(withPeople), ct);
+        await AuditAsync(TenantAuditActions.Exported, name, withPeople ? "with users and organizations" : null, ct);
         return recipe;
     }
 
     // Its own async method: the tenant set here (an AsyncLocal underneath) does not flow back into the caller's request.
-    private async Task<JsonObject> ExportInTenantScopeAsync(Tenant tenant, CancellationToken ct)
+    private async Task<JsonObject> ExportInTenantScopeAsync(Tenant tenant, TenantExport export, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenant);
-        return await scope.ServiceProvider.GetRequiredService<TenantRecipeExporter>().ExportAsync(ct);
+        return await scope.ServiceProvider.GetRequiredService<TenantRecipeExporter>().ExportAsync(export, ct);
     }
 
     private Task AuditAsync(string action, string tenant, string? detail, CancellationToken ct) =>

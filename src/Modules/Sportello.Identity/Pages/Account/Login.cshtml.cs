@@ -6,6 +6,7 @@ using Sportello.Core.Security;
 using Sportello.Core.Tenancy;
 using Sportello.Identity.Data;
 using Sportello.Identity.Domain;
+using Sportello.Identity.Security;
 
 namespace Sportello.Identity.Pages.Account;
 

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Sportello.Core.Security;
 using Sportello.Identity.Data;
 using Sportello.Identity.Domain;
+using Sportello.Identity.Security;
 
 namespace Sportello.Identity.Pages.Account;
 
@@ -25,6 +26,9 @@ public sealed class PasskeysModel(SignInManager<SportelloUser> signIn, AccountAu
 
     [BindProperty] public string? CredentialJson { get; set; }
     [BindProperty] public string? Name { get; set; }
+
+    /// <summary>Asked again to add one: a session left open must not be enough to plant a way in that needs no password.</summary>
+    [BindProperty] public string? Password { get; set; }
 
     public IReadOnlyList<Row> Passkeys { get; private set; } = [];
     public string? Message { get; private set; }
@@ -73,6 +77,13 @@ public sealed class PasskeysModel(SignInManager<SportelloUser> signIn, AccountAu
             ?? (string.IsNullOrEmpty(CredentialJson) || CredentialJson.Length > PasskeySignIn.MaxCredentialLength ? PasskeySignIn.NotRecognised : null);
         if (Error is not null)
         {
+            return Page();
+        }
+
+        if (!await Users.CheckPasswordAsync(user, Password ?? string.Empty))
+        {
+            Error = "La password non è corretta: la passkey non è stata aggiunta.";
+            await audit.RecordAsync(AuditActions.SignInFailed, user, detail: "passkey registration: wrong password", ct: ct);
             return Page();
         }
 

@@ -82,7 +82,7 @@ public sealed class DetailsModel(
         return Page();
     }
 
-    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetExportAsync(bool people, CancellationToken ct)
     {
         if (!Load())
         {
@@ -94,7 +94,7 @@ public sealed class DetailsModel(
             return Forbid();
         }
 
-        var recipe = await operations.ExportAsync(Name, ct);
+        var recipe = await operations.ExportAsync(Name, people, ct);
         var bytes = Encoding.UTF8.GetBytes(recipe.ToJsonString(Indented));
         return File(bytes, "application/json", $"{Name}.recipe.json");
     }
