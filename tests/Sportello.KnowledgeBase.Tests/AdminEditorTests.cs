@@ -48,7 +48,7 @@ public abstract class AdminEditorTests(StoreKind kind) : ProviderTests(kind)
         var admin = await AdminAsync();
 
         var all = await PageAsync(admin, "/demo/admin/help");
-        Assert.Equal(38, Regex.Matches(all, "<tr data-slug=").Count);
+        Assert.Equal(40, Regex.Matches(all, "<tr data-slug=").Count);
         Assert.Contains("href=\"/demo/admin/help/new\"", all);
         Assert.Contains("href=\"/demo/admin/help/categories\"", all);
         Assert.Contains("href=\"/demo/admin/help/feedback\"", all);
@@ -166,7 +166,7 @@ public abstract class AdminEditorTests(StoreKind kind) : ProviderTests(kind)
         Assert.Contains("<p id=\"Slug-error\" class=\"field-error\">Lo slug 'rinnovare-identita-spid' è già usato da un'altra guida.</p>", html);
         Assert.Contains("<p id=\"Related-error\" class=\"field-error\">La guida correlata 'guida-che-non-esiste' non esiste.</p>", html);
         Assert.Contains("value=\"Un doppione\"", html); // what was typed is kept
-        Assert.Equal(38, await App.InTenantAsync("demo", sp => sp.GetRequiredService<KnowledgeBaseDbContext>().Articles.CountAsync()));
+        Assert.Equal(40, await App.InTenantAsync("demo", sp => sp.GetRequiredService<KnowledgeBaseDbContext>().Articles.CountAsync()));
     }
 
     [Fact]
@@ -228,7 +228,7 @@ public abstract class AdminEditorTests(StoreKind kind) : ProviderTests(kind)
         var page = await HtmlAsync(await SignIn.PostFormAsync(admin, "/demo/admin/help/new", "/demo/admin/help/new?handler=ShowPreview",
             Form("Anteprima", "anteprima", 0, "Solo **una prova**")));
         Assert.Contains("<strong>una prova</strong>", page);
-        Assert.Equal(38, await App.InTenantAsync("demo", sp => sp.GetRequiredService<KnowledgeBaseDbContext>().Articles.CountAsync()));
+        Assert.Equal(40, await App.InTenantAsync("demo", sp => sp.GetRequiredService<KnowledgeBaseDbContext>().Articles.CountAsync()));
     }
 
     [Fact]
@@ -342,7 +342,7 @@ public abstract class AdminEditorTests(StoreKind kind) : ProviderTests(kind)
         var article = await ArticleAsync("rinnovare-identita-spid");
         var forgedDelete = await admin.PostAsync($"/demo/admin/help/{article.Id}?handler=Delete", new FormUrlEncodedContent(new Dictionary<string, string> { ["ConfirmDelete"] = "true" }));
         Assert.Equal(HttpStatusCode.BadRequest, forgedDelete.StatusCode);
-        Assert.Equal(38, await App.InTenantAsync("demo", sp => sp.GetRequiredService<KnowledgeBaseDbContext>().Articles.CountAsync()));
+        Assert.Equal(40, await App.InTenantAsync("demo", sp => sp.GetRequiredService<KnowledgeBaseDbContext>().Articles.CountAsync()));
     }
 
     [Fact]
