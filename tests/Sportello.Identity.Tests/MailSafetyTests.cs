@@ -47,6 +47,30 @@ public abstract class MailSafetyTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task An_operator_sends_the_saved_template_to_themselves_and_to_nobody_else()
+    {
+        await EditTemplateAsync(DefaultTemplates.ResetPassword, "Recupero della password su {{ tenant.name }}", "<p>Ciao {{ user.name }}, il collegamento vale {{ expires_minutes }} minuti.</p>");
+        var admin = await AdminAsync();
+        var page = "/demo/admin/mail/template?key=account.reset-password&language=it";
+        var before = Mailbox.Pickup(App, "demo", SignIn.DemoAdmin).Count;
+        var sent = await SignIn.PostFormAsync(admin, page, "/demo/admin/mail/template?handler=Test", new()
+        {
+            // A typed address or text changes nothing: the saved template goes to the operator's own address.
+            ["Key"] = "account.reset-password", ["Language"] = "it", ["Subject"] = "Altro", ["Body"] = "<p>altro</p>", ["To"] = "estraneo@example.it",
+        });
+        Assert.Contains($"Prova inviata a {SignIn.DemoAdmin}", await TextAsync(sent));
+        var message = (await Mailbox.WaitForPickupAsync(App, "demo", SignIn.DemoAdmin, before + 1))[^1];
+        Assert.Equal("Recupero della password su Fiducia Digitale Demo", message.Subject);
+        Assert.Contains("60 minuti", message.HtmlBody);
+        Assert.Empty(Mailbox.Pickup(App, "demo", "estraneo@example.it"));
+
+        // A customer has no template page to send from.
+        var customer = App.ClientFor();
+        await SignIn.AsAsync(customer, "/demo", SignIn.DemoCustomer, SignIn.DemoCustomerPassword);
+        Assert.Contains("/account/access-denied", (await customer.GetAsync(page)).Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task A_template_that_fails_when_sent_falls_back_to_the_default_and_the_operator_sees_why()
     {
         await EditTemplateAsync(DefaultTemplates.ResetPassword, "Nuova password", "<p>{% include 'altro' %}</p>");

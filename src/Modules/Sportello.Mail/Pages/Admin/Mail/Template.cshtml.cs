@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -83,6 +84,38 @@ public sealed class TemplateModel(MailDbContext db, TenantContext tenant, MailSe
 
         await db.SaveChangesAsync(ct);
         return RedirectToPage(new { Key, Language, saved = true });
+    }
+
+    /// <summary>
+    /// The saved template (or the default), with sample values, to the signed-in operator's own address: how it
+    /// looks in a real mailbox. Never to anyone else, so the page is no way to send mail to strangers.
+    /// </summary>
+    public async Task<IActionResult> OnPostTestAsync(CancellationToken ct)
+    {
+        if (!Known())
+        {
+            return NotFound();
+        }
+
+        Edited = await db.Templates.AsNoTracking().SingleOrDefaultAsync(t => t.Key == Key && t.Language == Language, ct);
+        (Subject, Body) = Edited is null ? templates.Get(Key, Language) : (Edited.Subject, Edited.Body);
+        var address = User.FindFirstValue(ClaimTypes.Email);
+        if (string.IsNullOrEmpty(address))
+        {
+            return Forbid();
+        }
+
+        try
+        {
+            await mail.SendAsync(Key, address, User.FindFirstValue("display_name"), templates.SampleOf(Key), System.Globalization.CultureInfo.GetCultureInfo(Language == "en" ? "en-GB" : "it-IT"), ct);
+            Message = L["Prova inviata a {0}, con valori di esempio: controlla la tua casella.", address].Value;
+        }
+        catch (MailDeliveryException failed)
+        {
+            Errors.Add(nameof(Body), L["La prova non è partita: {0}", L[MailDeliveryException.FormatOf(failed.Problem), failed.Server].Value]);
+        }
+
+        return Page();
     }
 
     public async Task<IActionResult> OnPostResetAsync(CancellationToken ct)
