@@ -62,6 +62,8 @@ public sealed class IdentityModule : Module
         services.AddScoped<RoleGuard>();
         services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<IAccountRecovery, AccountRecovery>();
+        services.AddScoped<ICustomerAccounts, CustomerAccounts>();
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add<PasswordChangeRequired>());
         services.AddScoped<SignInThrottle>();
         services.AddScoped<PasskeySignIn>();
         Handle<PasswordResetRequested, AccountMailHandler>(services);

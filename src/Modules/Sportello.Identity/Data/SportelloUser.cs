@@ -14,6 +14,9 @@ public sealed class SportelloUser : IdentityUser
 
     public DateTime? LastSignInUtc { get; set; }
 
+    /// <summary>An operator set the password and told it to the customer: they choose their own at the next sign-in.</summary>
+    public bool MustChangePassword { get; set; }
+
     /// <summary>Invited and not yet arrived: no password chosen, never signed in.</summary>
     public bool IsInvited => PasswordHash is null && LastSignInUtc is null;
 }

@@ -18,6 +18,7 @@ public static class AuditActionNames
         new(AuditActions.PasswordResetRequested, new("Richiesta di nuova password", "New password requested")),
         new(AuditActions.PasswordReset, new("Password reimpostata", "Password reset")),
         new(AuditActions.PasswordChanged, new("Password cambiata", "Password changed")),
+        new(AuditActions.PasswordSetByOperator, new("Password impostata da un operatore", "Password set by an operator")),
         new(AuditActions.TwoFactorEnabled, new("Verifica in due passaggi attivata", "Two-step verification turned on")),
         new(AuditActions.TwoFactorDisabled, new("Verifica in due passaggi disattivata", "Two-step verification turned off")),
         new(AuditActions.RecoveryCodesGenerated, new("Nuovi codici di recupero", "New recovery codes")),

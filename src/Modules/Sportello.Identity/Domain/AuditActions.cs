@@ -14,6 +14,7 @@ public static class AuditActions
     public const string PasswordResetRequested = "identity.password-reset-requested";
     public const string PasswordReset = "identity.password-reset";
     public const string PasswordChanged = "identity.password-changed";
+    public const string PasswordSetByOperator = "identity.password-set-by-operator";
     public const string TwoFactorEnabled = "identity.two-factor-enabled";
     public const string TwoFactorDisabled = "identity.two-factor-disabled";
     public const string RecoveryCodesGenerated = "identity.recovery-codes-generated";

@@ -8,4 +8,7 @@ public sealed record IdentitySettings
 
     /// <summary>Administrators must enrol an authenticator app before they can use the back office.</summary>
     public bool RequireTwoFactorForAdministrators { get; init; }
+
+    /// <summary>A customer whose password an operator set chooses a new one at the next sign-in.</summary>
+    public bool ChangePasswordAfterOperatorReset { get; init; } = true;
 }

@@ -23,6 +23,7 @@ public sealed class PermissionClaimsFactory(
 {
     /// <summary>Present when the user has an authenticator enrolled; read by the "2FA for administrators" rule.</summary>
     public const string TwoFactorClaim = "two_factor";
+    public const string MustChangePasswordClaim = "must_change_password";
 
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(SportelloUser user)
     {
@@ -36,6 +37,11 @@ public sealed class PermissionClaimsFactory(
         if (user.TwoFactorEnabled)
         {
             identity.AddClaim(new Claim(TwoFactorClaim, "on"));
+        }
+
+        if (user.MustChangePassword)
+        {
+            identity.AddClaim(new Claim(MustChangePasswordClaim, "on"));
         }
         var granted = identity.FindAll(PermissionPolicyProvider.ClaimType).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
         var fromModules = await UserManager.IsInRoleAsync(user, DefaultRoles.Administrator)

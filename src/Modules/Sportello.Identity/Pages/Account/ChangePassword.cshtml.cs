@@ -21,6 +21,12 @@ public sealed class ChangePasswordModel(SignInManager<SportelloUser> signIn, Acc
 
     public bool Changed { get; private set; }
 
+    /// <summary>An operator set the password: the customer must choose their own before going on.</summary>
+    public bool Required => User.HasClaim(PermissionClaimsFactory.MustChangePasswordClaim, "on");
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
     public IReadOnlyList<string> Errors { get; private set; } = [];
 
     public void OnGet()
@@ -43,8 +49,20 @@ public sealed class ChangePasswordModel(SignInManager<SportelloUser> signIn, Acc
             return Page();
         }
 
+        var wasRequired = user.MustChangePassword;
+        if (wasRequired)
+        {
+            user.MustChangePassword = false;
+            await signIn.UserManager.UpdateAsync(user);
+        }
+
         await signIn.RefreshSignInAsync(user);
         await audit.RecordAsync(AuditActions.PasswordChanged, user, ct: ct);
+        if (wasRequired)
+        {
+            return LocalRedirect(ReturnUrls.Safe(Url, ReturnUrl));
+        }
+
         Changed = true;
         return Page();
     }
