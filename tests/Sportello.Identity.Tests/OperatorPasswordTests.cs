@@ -68,6 +68,31 @@ public abstract class OperatorPasswordTests(SportelloApp app)
     }
 
     [Fact]
+    public async Task A_deactivated_account_cannot_sign_in_loses_its_sessions_and_comes_back_when_reactivated()
+    {
+        var (email, id) = await CustomerAsync();
+        var open = app.ClientFor();
+        await SignIn.AsAsync(open, "/demo", email, Original);
+        Task<bool> ActiveAsync(bool active) => app.InTenantAsync("demo", sp => sp.GetRequiredService<ICustomerAccounts>().SetActiveAsync(id, active));
+
+        Assert.False(await ActiveAsync(true)); // already active: nothing to do
+        Assert.True(await ActiveAsync(false));
+        Assert.Contains("/account/login", (await open.GetAsync("/demo/account")).Headers.Location!.OriginalString);
+        var refused = await SignIn.PostLoginAsync(app.ClientFor(), "/demo", email, Original);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Il tuo accesso è stato sospeso", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        var wrong = await SignIn.PostLoginAsync(app.ClientFor(), "/demo", email, "Non-La-Password-2026");
+        Assert.DoesNotContain("sospeso", WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync())); // nothing told to who lacks the password
+
+        Assert.True(await ActiveAsync(true));
+        await SignIn.AsAsync(app.ClientFor(), "/demo", email, Original);
+
+        // Staff are not deactivated from here.
+        var adminId = await app.InTenantAsync("demo", async sp => (await sp.GetRequiredService<UserManager<SportelloUser>>().FindByEmailAsync(SignIn.DemoAdmin))!.Id);
+        Assert.False(await app.InTenantAsync("demo", sp => sp.GetRequiredService<ICustomerAccounts>().SetActiveAsync(adminId, false)));
+    }
+
+    [Fact]
     public async Task With_the_setting_off_the_customer_keeps_the_password_the_operator_set()
     {
         var (email, id) = await CustomerAsync();

@@ -15,4 +15,10 @@ public interface ICustomerAccounts
     /// Returns why it was refused (the confirmation differs, the tenant's policy), in the UI language; empty when set.
     /// </summary>
     Task<IReadOnlyList<string>> SetPasswordAsync(string userId, string? password, string? confirmation, CancellationToken ct = default);
+
+    /// <summary>
+    /// Deactivates (its sessions end and it cannot sign in; its records stay) or reactivates a customer's account.
+    /// False when the account is unknown, already so, or staff: staff are locked on the users page, under its guard.
+    /// </summary>
+    Task<bool> SetActiveAsync(string userId, bool active, CancellationToken ct = default);
 }

@@ -5,8 +5,34 @@ using Sportello.Identity.Data;
 
 namespace Sportello.Identity.Domain;
 
-internal sealed class CustomerAccounts(UserManager<SportelloUser> users, AccountAudit audit, TenantContext tenant) : ICustomerAccounts
+internal sealed class CustomerAccounts(UserManager<SportelloUser> users, RoleGuard guard, AccountAudit audit, TenantContext tenant) : ICustomerAccounts
 {
+    public async Task<bool> SetActiveAsync(string userId, bool active, CancellationToken ct = default)
+    {
+        if (await users.FindByIdAsync(userId) is not { } user || (await guard.OfUserAsync(user)).Count > 0)
+        {
+            return false;
+        }
+
+        var deactivated = user.LockoutEnd == DateTimeOffset.MaxValue;
+        if (deactivated != active)
+        {
+            return false;
+        }
+
+        // The same suspension the users page applies: the sign-in page says the access is suspended, and only to
+        // whoever typed the right password.
+        await users.SetLockoutEnabledAsync(user, true);
+        await users.SetLockoutEndDateAsync(user, active ? null : DateTimeOffset.MaxValue);
+        if (!active)
+        {
+            await users.UpdateSecurityStampAsync(user); // its sessions end
+        }
+
+        await audit.RecordAsync(active ? AuditActions.UserUnlocked : AuditActions.UserLocked, user, detail: active ? "account reactivated" : "account deactivated", ct: ct);
+        return true;
+    }
+
     public async Task<IReadOnlyList<string>> SetPasswordAsync(string userId, string? password, string? confirmation, CancellationToken ct = default)
     {
         if (await users.FindByIdAsync(userId) is not { } user)
