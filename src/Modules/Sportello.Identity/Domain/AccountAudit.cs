@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Sportello.Core.Audit;
 using Sportello.Identity.Data;
 
@@ -8,9 +9,22 @@ namespace Sportello.Identity.Domain;
 /// in, asking for a new password) the account's owner is the actor. Written with Identity's context, so inside its
 /// transaction when one is open.
 /// </summary>
-public sealed class AccountAudit(IAuditLog log, IdentityStoreDbContext db)
+public sealed class AccountAudit(IAuditLog log, IdentityStoreDbContext db, TimeProvider time)
 {
     public const string SubjectType = "user";
+
+    /// <summary>
+    /// A sign-in: the audit entry and the user's last sign-in time, written without the account's concurrency
+    /// stamp, so a parallel request that changed the account (a code used twice at once) never turns a
+    /// successful sign-in into a conflict.
+    /// </summary>
+    public async Task SignedInAsync(SportelloUser user, string action = AuditActions.SignedIn, string? detail = null, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.LastSignInUtc, now), ct);
+        user.LastSignInUtc = now;
+        await RecordAsync(action, user, detail: detail, ct: ct);
+    }
 
     public async Task RecordAsync(string action, SportelloUser? subject, string? email = null, string? detail = null, CancellationToken ct = default)
     {

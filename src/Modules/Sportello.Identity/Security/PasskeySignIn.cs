@@ -13,7 +13,7 @@ namespace Sportello.Identity.Security;
 /// the ceremony's state rides in the password step's own cookie: Identity's sign-in manager would replace that cookie
 /// with its state, and the authenticator-code form beside the passkey button would stop working.
 /// </summary>
-public sealed class PasskeySignIn(SignInManager<SportelloUser> signIn, IPasskeyHandler<SportelloUser> handler, AccountAudit audit, IHttpContextAccessor http, TimeProvider time)
+public sealed class PasskeySignIn(SignInManager<SportelloUser> signIn, IPasskeyHandler<SportelloUser> handler, AccountAudit audit, IHttpContextAccessor http)
 {
     public const int MaxCredentialLength = 20_000;
 
@@ -85,9 +85,7 @@ public sealed class PasskeySignIn(SignInManager<SportelloUser> signIn, IPasskeyH
         await Users.AddOrUpdatePasskeyAsync(user, result.Passkey!); // the latest signature counter
         await Context.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim("amr", "passkey")]);
-        user.LastSignInUtc = time.GetUtcNow().UtcDateTime;
-        await Users.UpdateAsync(user);
-        await audit.RecordAsync(AuditActions.SignedIn, user, detail: "passkey", ct: ct);
+        await audit.SignedInAsync(user, detail: "passkey", ct: ct);
         return null;
     }
 

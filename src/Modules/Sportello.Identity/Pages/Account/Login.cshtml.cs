@@ -15,7 +15,7 @@ namespace Sportello.Identity.Pages.Account;
 /// is wrong with an account (unconfirmed, locked) is said only once the right password has been typed.
 /// </summary>
 [EnableRateLimiting(RateLimits.Guarded)]
-public sealed class LoginModel(SignInManager<SportelloUser> signIn, SignInThrottle throttle, AccountAudit audit, PasskeySignIn passkeys, TenantContext tenant, TimeProvider time) : PageModel
+public sealed class LoginModel(SignInManager<SportelloUser> signIn, SignInThrottle throttle, AccountAudit audit, PasskeySignIn passkeys, TenantContext tenant) : PageModel
 {
     internal const string Refused = "E-mail o password non corretti.";
     internal const string TooMany = "Troppi tentativi non riusciti da questo dispositivo: riprova tra 15 minuti, oppure chiedi una nuova password.";
@@ -91,9 +91,7 @@ public sealed class LoginModel(SignInManager<SportelloUser> signIn, SignInThrott
                 return RedirectToPage("LoginTwoFactor", new { ReturnUrl = ReturnUrls.Safe(Url, ReturnUrl), RememberMe });
             }
 
-            user.LastSignInUtc = time.GetUtcNow().UtcDateTime;
-            await Users.UpdateAsync(user);
-            await audit.RecordAsync(AuditActions.SignedIn, user, ct: ct);
+            await audit.SignedInAsync(user, ct: ct);
             return LocalRedirect(ReturnUrls.Safe(Url, ReturnUrl));
         }
 

@@ -12,7 +12,7 @@ namespace Sportello.Identity.Pages.Account;
 
 /// <summary>The second step of signing in: an authenticator code, or a recovery code (each works once).</summary>
 [EnableRateLimiting(RateLimits.Guarded)]
-public sealed class LoginTwoFactorModel(SignInManager<SportelloUser> signIn, AccountAudit audit, PasskeySignIn passkeys, IdentityStoreDbContext db, TimeProvider time) : PageModel
+public sealed class LoginTwoFactorModel(SignInManager<SportelloUser> signIn, AccountAudit audit, PasskeySignIn passkeys, IdentityStoreDbContext db) : PageModel
 {
     [BindProperty]
     public string Code { get; set; } = string.Empty;
@@ -68,9 +68,7 @@ public sealed class LoginTwoFactorModel(SignInManager<SportelloUser> signIn, Acc
             : await signIn.TwoFactorRecoveryCodeSignInAsync(code);
         if (result.Succeeded)
         {
-            user.LastSignInUtc = time.GetUtcNow().UtcDateTime;
-            await signIn.UserManager.UpdateAsync(user);
-            await audit.RecordAsync(isAppCode ? AuditActions.SignedIn : AuditActions.RecoveryCodeUsed, user, ct: ct);
+            await audit.SignedInAsync(user, isAppCode ? AuditActions.SignedIn : AuditActions.RecoveryCodeUsed, ct: ct);
             return LocalRedirect(ReturnUrls.Safe(Url, ReturnUrl));
         }
 
