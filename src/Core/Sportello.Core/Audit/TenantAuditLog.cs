@@ -1,3 +1,4 @@
+using Sportello.Core.Security;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
@@ -38,8 +39,8 @@ internal sealed class TenantAuditLog(KernelDbContext kernel, IHttpContextAccesso
             ? user!.FindFirstValue(SupportClaim) is { } operatorName
                 ? (AuditActorKind.Support, signedIn, operatorName)
                 : record.BySupport
-                ? (AuditActorKind.Support, signedIn, user!.FindFirstValue("display_name") ?? user!.Identity?.Name ?? signedIn)
-                : (AuditActorKind.User, signedIn, user!.FindFirstValue("display_name") ?? user!.Identity?.Name ?? signedIn)
+                ? (AuditActorKind.Support, signedIn, user!.DisplayName() ?? signedIn)
+                : (AuditActorKind.User, signedIn, user!.DisplayName() ?? signedIn)
             : record.Actor is { } given
                 ? (AuditActorKind.User, given.Id, given.Name)
                 : (AuditActorKind.System, (string?)null, "sistema");

@@ -28,7 +28,7 @@ public sealed class PermissionClaimsFactory(
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(SportelloUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
-        identity.AddClaim(new Claim("display_name", string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email ?? string.Empty : user.DisplayName));
+        identity.AddClaim(new Claim(SignedInNames.ClaimType, string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email ?? string.Empty : user.DisplayName));
         if (user.Culture is { } culture)
         {
             identity.AddClaim(new Claim(Sportello.Core.Localization.SportelloCultures.UserClaim, culture));

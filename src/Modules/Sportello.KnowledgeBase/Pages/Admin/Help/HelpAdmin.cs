@@ -1,3 +1,4 @@
+using Sportello.Core.Security;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Sportello.KnowledgeBase.Domain;
 
@@ -49,5 +50,5 @@ public static class HelpAdmin
 
     /// <summary>The name revisions are signed with: the user's display name, else the sign-in name.</summary>
     public static string Author(System.Security.Claims.ClaimsPrincipal user) =>
-        user.FindFirst("display_name")?.Value is { Length: > 0 } name ? name : user.Identity?.Name ?? string.Empty;
+        user.DisplayName() ?? string.Empty;
 }

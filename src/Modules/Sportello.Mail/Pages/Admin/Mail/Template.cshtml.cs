@@ -107,7 +107,7 @@ public sealed class TemplateModel(MailDbContext db, TenantContext tenant, MailSe
 
         try
         {
-            await mail.SendAsync(Key, address, User.FindFirstValue("display_name"), templates.SampleOf(Key), System.Globalization.CultureInfo.GetCultureInfo(Language == "en" ? "en-GB" : "it-IT"), ct);
+            await mail.SendAsync(Key, address, User.DisplayName(), templates.SampleOf(Key), System.Globalization.CultureInfo.GetCultureInfo(Language == "en" ? "en-GB" : "it-IT"), ct);
             Message = L["Prova inviata a {0}, con valori di esempio: controlla la tua casella.", address].Value;
         }
         catch (MailDeliveryException failed)

@@ -1,3 +1,4 @@
+using Sportello.Core.Security;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Sportello.Core.Validation;
@@ -11,7 +12,7 @@ public abstract class IdentityCheckPage : PageModel
     public string? Message { get; protected set; }
     public string? Problem { get; protected set; }
 
-    protected string Operator => User.FindFirstValue("display_name") ?? User.Identity?.Name ?? "operatore";
+    protected string Operator => User.DisplayName() ?? "operatore";
 
     protected void Show(SportelloValidationException refused)
     {

@@ -28,7 +28,7 @@ public sealed class IndexModel(Domain.IdentityChecks checks, IStringLocalizer<Or
     {
         try
         {
-            var id = await checks.OpenForAsync(Email, Purpose, Note, Operator, ct);
+            await checks.OpenForAsync(Email, Purpose, Note, Operator, ct);
             return RedirectToPage(new { done = "opened" });
         }
         catch (SportelloValidationException refused)

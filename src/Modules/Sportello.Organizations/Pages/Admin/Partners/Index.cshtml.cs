@@ -96,7 +96,7 @@ public sealed class IndexModel(OrganizationsDbContext db, Domain.Partners partne
     private static decimal? Number(string? text) =>
         decimal.TryParse(text?.Trim().Replace(',', '.'), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : null;
 
-    private string Operator => User.FindFirstValue("display_name") ?? User.Identity?.Name ?? "operatore";
+    private string Operator => User.DisplayName() ?? "operatore";
 
     private async Task<IActionResult> DecideAsync(Guid organizationId, Func<Task> decide, string done, CancellationToken ct)
     {

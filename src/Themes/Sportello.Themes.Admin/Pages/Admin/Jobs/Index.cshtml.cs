@@ -62,7 +62,7 @@ public sealed class IndexModel(TenantContext tenant, ScheduledJobs jobs, JobRunL
             return NotFound();
         }
 
-        var name = User.FindFirstValue("display_name") ?? User.Identity?.Name ?? "?";
+        var name = User.DisplayName() ?? "?";
         if (!await requests.RunNowAsync(job, tenant.Tenant, name, ct))
         {
             return RedirectToPage(new { waiting = job.Job.Key });
