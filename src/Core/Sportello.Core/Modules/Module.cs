@@ -70,6 +70,9 @@ public abstract class Module
     /// </summary>
     public virtual IEnumerable<Type> CustomerAreaBar => [];
 
+    /// <summary>Sections the module adds to the back office's page of a customer record.</summary>
+    public virtual IEnumerable<CustomerRecordPanel> CustomerRecordPanels => [];
+
     /// <summary>
     /// The product areas the module adds to the customer area, with the rights an organization grants its collaborators
     /// there. Keys are unique across modules (checked at start).

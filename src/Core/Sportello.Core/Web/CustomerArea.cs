@@ -21,6 +21,10 @@ public sealed class CustomerArea(ModuleCatalog modules, TenantContext tenant, IA
     /// <summary>The view components above every customer-area page, of the enabled modules in dependency order.</summary>
     public IReadOnlyList<Type> Bar() => Enabled().SelectMany(m => m.CustomerAreaBar).ToList();
 
+    /// <summary>The sections of a customer record's back-office page that <paramref name="user"/> may see.</summary>
+    public async Task<IReadOnlyList<CustomerRecordPanel>> RecordPanelsAsync(ClaimsPrincipal user) =>
+        await AllowedAsync(user, Enabled().SelectMany(m => m.CustomerRecordPanels), p => p.Permission, p => (p.Order, p.ViewComponent.Name));
+
     private IEnumerable<Module> Enabled() => modules.Ordered.Where(m => tenant.Tenant.IsEnabled(m.Id));
 
     private async Task<IReadOnlyList<T>> AllowedAsync<T>(ClaimsPrincipal user, IEnumerable<T> items, Func<T, string?> permission, Func<T, (int, string)> order)

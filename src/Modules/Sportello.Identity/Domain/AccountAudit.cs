@@ -11,7 +11,7 @@ namespace Sportello.Identity.Domain;
 /// </summary>
 public sealed class AccountAudit(IAuditLog log, IdentityStoreDbContext db, TimeProvider time)
 {
-    public const string SubjectType = "user";
+    public const string SubjectType = SignInAudit.SubjectType;
 
     /// <summary>
     /// A sign-in: the audit entry and the user's last sign-in time, written without the account's concurrency

@@ -23,6 +23,17 @@ public sealed class AccountMail(UserManager<SportelloUser> users, IMailSender ma
         await SendAsync(AccountTemplates.SetPassword, user, user.Email!, Link("/account/reset-password", user, code), ct);
     }
 
+    /// <summary>An operator asked, from the customer's record, for the customer to choose a new password.</summary>
+    public async Task SendOperatorResetAsync(SportelloUser user, CancellationToken ct)
+    {
+        var code = await users.GeneratePasswordResetTokenAsync(user);
+        await SendAsync(AccountTemplates.OperatorReset, user, user.Email!, Link("/account/reset-password", user, code), ct);
+    }
+
+    /// <summary>A password an operator generated, which the customer changes at the first sign-in.</summary>
+    public Task SendOperatorPasswordAsync(SportelloUser user, string password, CancellationToken ct) =>
+        SendAsync(AccountTemplates.OperatorPassword, user, user.Email!, links.To("/account/login"), ct, password);
+
     public async Task SendEmailConfirmationAsync(SportelloUser user, CancellationToken ct)
     {
         var code = await users.GenerateEmailConfirmationTokenAsync(user);
@@ -44,11 +55,12 @@ public sealed class AccountMail(UserManager<SportelloUser> users, IMailSender ma
             ? [new("userId", user.Id), new("code", code)]
             : [new("userId", user.Id), new("email", email), new("code", code)]);
 
-    private Task SendAsync(string template, SportelloUser user, string to, string link, CancellationToken ct) =>
+    private Task SendAsync(string template, SportelloUser user, string to, string link, CancellationToken ct, string? password = null) =>
         mail.SendAsync(template, to, user.DisplayName, new Dictionary<string, object?>
         {
             ["user"] = new Dictionary<string, object?> { ["name"] = string.IsNullOrWhiteSpace(user.DisplayName) ? to : user.DisplayName },
             ["link"] = link,
             ["expires_minutes"] = Minutes,
+            ["password"] = password,
         }, user.Culture is null ? null : System.Globalization.CultureInfo.GetCultureInfo(user.Culture), ct);
 }

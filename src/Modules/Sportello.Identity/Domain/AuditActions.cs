@@ -3,9 +3,9 @@ namespace Sportello.Identity.Domain;
 /// <summary>The account actions Identity writes to the tenant's audit log.</summary>
 public static class AuditActions
 {
-    public const string SignedIn = "identity.signed-in";
-    public const string SignInFailed = "identity.sign-in-failed";
-    public const string LockedOut = "identity.locked-out";
+    public const string SignedIn = SignInAudit.SignedIn;
+    public const string SignInFailed = SignInAudit.Failed;
+    public const string LockedOut = SignInAudit.LockedOut;
     public const string SignedOut = "identity.signed-out";
     public const string SignedUp = "identity.signed-up";
     public const string SignUpRepeated = "identity.sign-up-repeated";

@@ -11,6 +11,8 @@ public static class DefaultTemplates
     public const string ChangeEmail = AccountTemplates.ChangeEmail;
     public const string SetPassword = AccountTemplates.SetPassword;
     public const string AlreadyRegistered = AccountTemplates.AlreadyRegistered;
+    public const string OperatorReset = AccountTemplates.OperatorReset;
+    public const string OperatorPassword = AccountTemplates.OperatorPassword;
 
     /// <summary>Sent by the platform to prove a sender address; tenants cannot edit it.</summary>
     public const string VerifySender = "mail.verify-sender";
@@ -23,6 +25,8 @@ public static class DefaultTemplates
         [ChangeEmail] = "Conferma di un nuovo indirizzo e-mail",
         [SetPassword] = "Invito a scegliere la password",
         [AlreadyRegistered] = "Registrazione con un indirizzo già iscritto",
+        [OperatorReset] = "Nuova password chiesta dal servizio clienti",
+        [OperatorPassword] = "Password provvisoria generata dal servizio clienti",
     };
 
     private const string Footer = """
@@ -98,6 +102,32 @@ public static class DefaultTemplates
             <p>someone, perhaps you, tried to sign up to {{ tenant.name }} with this address. The address already has an account, so nothing new was created.</p>
             <p><a href="{{ link }}">Sign in to {{ tenant.name }}</a></p>
             <p>If you do not remember your password, choose "Forgot your password?" on the sign-in page. If it was not you, you can ignore this message.</p>
+            """ + Footer),
+        [(OperatorReset, "it")] = ("Scegli una nuova password per {{ tenant.name }}", """
+            <p>Ciao {{ user.name }},</p>
+            <p>come concordato con il nostro servizio clienti, puoi scegliere una nuova password per il tuo accesso a {{ tenant.name }}. Il collegamento vale {{ expires_minutes }} minuti e si può usare una sola volta:</p>
+            <p><a href="{{ link }}">Scegli una nuova password</a></p>
+            <p>Finché non la cambi, la password attuale continua a funzionare. Se non hai contattato il servizio clienti, rispondi a questo messaggio.</p>
+            """ + Footer),
+        [(OperatorReset, "en")] = ("Choose a new password for {{ tenant.name }}", """
+            <p>Hello {{ user.name }},</p>
+            <p>as agreed with our customer service, you can choose a new password for your {{ tenant.name }} account. The link is valid for {{ expires_minutes }} minutes and works once:</p>
+            <p><a href="{{ link }}">Choose a new password</a></p>
+            <p>Until you change it, your current password keeps working. If you did not contact customer service, reply to this message.</p>
+            """ + Footer),
+        [(OperatorPassword, "it")] = ("La tua password provvisoria per {{ tenant.name }}", """
+            <p>Ciao {{ user.name }},</p>
+            <p>il nostro servizio clienti ha impostato una password provvisoria per il tuo accesso a {{ tenant.name }}:</p>
+            <p style="font-family:monospace;font-size:18px">{{ password }}</p>
+            <p>Al primo accesso ti chiederemo di sceglierne una tua. Le sessioni aperte in precedenza sono state chiuse.</p>
+            <p><a href="{{ link }}">Accedi a {{ tenant.name }}</a></p>
+            """ + Footer),
+        [(OperatorPassword, "en")] = ("Your temporary password for {{ tenant.name }}", """
+            <p>Hello {{ user.name }},</p>
+            <p>our customer service set a temporary password for your {{ tenant.name }} account:</p>
+            <p style="font-family:monospace;font-size:18px">{{ password }}</p>
+            <p>At your first sign-in you will be asked to choose your own. Sessions opened before have been closed.</p>
+            <p><a href="{{ link }}">Sign in to {{ tenant.name }}</a></p>
             """ + Footer),
     };
 

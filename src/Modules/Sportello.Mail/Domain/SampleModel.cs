@@ -8,5 +8,6 @@ public static class SampleModel
         ["user"] = new Dictionary<string, object?> { ["name"] = "Maria Rossi" },
         ["link"] = "https://sportello.example/account/esempio",
         ["expires_minutes"] = 60,
+        ["password"] = "Esempio-Provvisoria-27",
     };
 }
