@@ -156,6 +156,7 @@ public abstract class EcommerceUserTests(SportelloApp app, FakeTimeProvider time
     {
         var (account, own, _) = await CustomerAsync();
         var client = await OperatorAsync();
+        await PostAsync(client, $"{Users}/{account.Id}", "Password", new() { ["Password"] = "Da-Cambiare-2026", ["Confirmation"] = "Da-Cambiare-2026" });
         var record = WebUtility.HtmlDecode(await client.GetStringAsync($"/demo/admin/organizations/{own}"));
         Assert.Contains("Account e-commerce", record);
         var confirm = $"/demo/admin/commerce/records/{own}/reset/{account.Id}";
@@ -180,7 +181,9 @@ public abstract class EcommerceUserTests(SportelloApp app, FakeTimeProvider time
             ["__RequestVerificationToken"] = SignIn.AntiforgeryToken(form),
         }));
         Assert.Contains("Password aggiornata", await TextAsync(done));
-        await SignIn.AsAsync(app.ClientFor(), "/demo", account.Email, "Scelta-Dal-Cliente-26");
+        var customer = app.ClientFor();
+        await SignIn.AsAsync(customer, "/demo", account.Email, "Scelta-Dal-Cliente-26");
+        Assert.Equal(HttpStatusCode.OK, (await customer.GetAsync("/demo/area")).StatusCode); // chosen by the customer: no change asked
         Assert.Contains("Collegamento non più valido", WebUtility.HtmlDecode(await browser.GetStringAsync(link)));
 
         var history = WebUtility.HtmlDecode(await client.GetStringAsync($"{Users}/{account.Id}"));

@@ -62,6 +62,7 @@ public static class PageRoutes
             : null;
         var organizations = app.Registry.Find(tenant)!.IsEnabled("organizations") ? sp.GetRequiredService<Sportello.Organizations.Data.OrganizationsDbContext>() : null;
         var member = organizations is null ? null : await organizations.Members.Where(m => m.Email == SignIn.DemoCustomer).Select(m => m.UserId).FirstOrDefaultAsync();
+        var record = organizations is null ? null : await organizations.Members.Where(m => m.Email == SignIn.DemoCustomer).OrderBy(m => m.Role).Select(m => (Guid?)m.OrganizationId).FirstOrDefaultAsync();
         var team = organizations is null ? null : await organizations.Teams.OrderBy(t => t.Name).Select(t => (Guid?)t.Id).FirstOrDefaultAsync();
         var check = organizations is null ? null : await organizations.IdentityChecks.OrderBy(c => c.OpenedUtc).Select(c => (Guid?)c.Id).FirstOrDefaultAsync();
         var client = organizations is null ? null : await organizations.PartnerClients.Where(c => c.Status == Sportello.Organizations.Domain.PartnerClientStatus.Active).OrderBy(c => c.CreatedUtc).Select(c => (Guid?)c.Id).FirstOrDefaultAsync();
@@ -69,6 +70,8 @@ public static class PageRoutes
         {
             ["id"] = someone,
             ["memberId"] = member ?? someone,
+            ["userId"] = member ?? someone,
+            ["organizationId:guid"] = (record ?? Guid.Empty).ToString(),
             ["teamId:guid"] = (team ?? Guid.Empty).ToString(),
             ["relationshipId:guid"] = (client ?? Guid.Empty).ToString(),
             ["identityCheck"] = (check ?? Guid.Empty).ToString(),

@@ -48,6 +48,12 @@ public sealed class ResetPasswordModel(UserManager<SportelloUser> users, Identit
         if (result.Succeeded)
         {
             await users.ResetAccessFailedCountAsync(user);
+            if (user.MustChangePassword)
+            {
+                user.MustChangePassword = false; // chosen by the customer: nothing left to change
+                await users.UpdateAsync(user);
+            }
+
             await audit.RecordAsync(AuditActions.PasswordReset, user, ct: ct);
             Outcome = ResetOutcome.Done;
             return;
