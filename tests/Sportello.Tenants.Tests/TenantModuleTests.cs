@@ -44,7 +44,9 @@ public abstract class TenantModuleTests(StoreKind kind) : ProviderTests(kind)
         var response = await api.ModulesAsync("demo", disable: ["mail"]);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("richiesto da 'identity'", await TenantApi.ErrorsForAsync(response, "modules"));
+        var errors = await TenantApi.ErrorsForAsync(response, "modules");
+        Assert.Contains("è richiesto da", errors);
+        Assert.Contains("'identity'", errors);
         Assert.Contains("mail", App.Registry.Find("demo")!.Settings.EnabledModules);
     }
 

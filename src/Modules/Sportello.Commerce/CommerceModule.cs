@@ -31,7 +31,7 @@ public sealed class CommerceModule : Module
 
     public override IEnumerable<AdminMenuEntry> AdminMenu => [new("Utenti e-commerce", "/admin/commerce/users", CommercePermissions.Users, 18)];
 
-    public override IEnumerable<CustomerRecordPanel> CustomerRecordPanels => [new(typeof(Pages.Admin.Records.AccountsPanel), CommercePermissions.Users, 10)];
+    public override IEnumerable<CustomerRecordPanel> CustomerRecordPanels => [new(typeof(Pages.Admin.Commerce.Records.AccountsPanel), CommercePermissions.Users, 10)];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {

@@ -120,6 +120,24 @@ public sealed partial class ModuleAnatomyTests
         }
     }
 
+    /// <summary>
+    /// Razor pages and views are found by their path inside the project: two modules with the same path (say
+    /// Pages/Admin/Users/Details.cshtml) leave one of them silently unreachable, whatever routes they declare.
+    /// </summary>
+    [Fact]
+    public void No_two_modules_ship_a_page_or_view_at_the_same_path()
+    {
+        var shipped = ModuleProjects()
+            .SelectMany(project => Assembly.Load(project).GetCustomAttributes<Microsoft.AspNetCore.Razor.Hosting.RazorCompiledItemAttribute>()
+                .Select(item => (Project: project, Path: item.Identifier)))
+            .Where(item => !item.Path.EndsWith("/_ViewImports.cshtml", StringComparison.OrdinalIgnoreCase)) // each project's own, by design
+            .ToList();
+        var clashes = shipped.GroupBy(i => i.Path, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1)
+            .Select(g => $"{g.Key}: {string.Join(", ", g.Select(i => i.Project))}").ToList();
+        Assert.True(shipped.Count > 50, "no compiled Razor items were found in the modules");
+        Assert.True(clashes.Count == 0, "Move these under a folder named after the module:\n" + string.Join("\n", clashes));
+    }
+
     [Fact]
     public void Contracts_use_neither_EF_nor_ASP_NET_and_reference_only_contracts()
     {

@@ -12,26 +12,8 @@ internal sealed class CustomerAccounts(
 {
     public async Task<CustomerAccountPage> SearchAsync(string? text, AccountStatusFilter status, int page, CancellationToken ct = default)
     {
-        page = Math.Clamp(page, 1, 10_000);
-        var customers = await CustomersAsync(ct);
-        if (!string.IsNullOrWhiteSpace(text))
-        {
-            // Upper case on both sides, as NormalizedEmail already is: on PostgreSQL the trigram indexes of M0007
-            // answer these LIKEs; SQLite scans, which stays fast at a single reseller's size.
-            var pattern = "%" + Escape(text.Trim().ToUpperInvariant()) + "%";
-            customers = customers.Where(u => EF.Functions.Like(u.NormalizedEmail!, pattern, "\\") || EF.Functions.Like(u.DisplayName.ToUpper(), pattern, "\\"));
-        }
-
-        customers = status switch
-        {
-            AccountStatusFilter.Active => customers.Where(u => u.LockoutEnd == null || u.LockoutEnd != DateTimeOffset.MaxValue),
-            AccountStatusFilter.Deactivated => customers.Where(u => u.LockoutEnd == DateTimeOffset.MaxValue),
-            _ => customers,
-        };
-
-        var rows = await customers.OrderBy(u => u.DisplayName).ThenBy(u => u.Id)
-            .Skip((page - 1) * CustomerAccountPage.Size).Take(CustomerAccountPage.Size + 1)
-            .ToListAsync(ct);
+        var customerRole = await db.Roles.Where(r => r.Name == DefaultRoles.Customer).Select(r => r.Id).FirstOrDefaultAsync(ct);
+        var rows = await AccountSearch.Page(AccountSearch.Customers(db, customerRole), text, status, page, CustomerAccountPage.Size).ToListAsync(ct);
         return new(rows.Take(CustomerAccountPage.Size).Select(Account).ToList(), rows.Count > CustomerAccountPage.Size);
     }
 
@@ -42,7 +24,7 @@ internal sealed class CustomerAccounts(
     {
         if (await CustomerAsync(userId) is not { } user)
         {
-            return new LocalizedText("L'account non esiste più.", "The account no longer exists.").ToString();
+            return Gone.ToString();
         }
 
         if (!user.EmailConfirmed)
@@ -61,15 +43,19 @@ internal sealed class CustomerAccounts(
             }
 
             var password = GeneratedPasswords.New(users.Options.Password);
-            var result = await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), password);
-            if (!result.Succeeded)
+            var problems = await GuardedAsync(userId, async customer =>
             {
-                return string.Join(" ", result.Errors.Select(IdentityMessages.Describe));
+                Ensure(await users.ResetPasswordAsync(customer, await users.GeneratePasswordResetTokenAsync(customer), password));
+                customer.MustChangePassword = true; // a password that travelled by e-mail is never kept
+                Ensure(await users.UpdateAsync(customer));
+                await audit.RecordAsync(AuditActions.PasswordSetByOperator, customer, detail: "generated and sent by e-mail", ct: ct);
+                return [];
+            }, ct);
+            if (problems.Count > 0)
+            {
+                return string.Join(" ", problems);
             }
 
-            user.MustChangePassword = true; // a password that travelled by e-mail is never kept
-            await users.UpdateAsync(user);
-            await audit.RecordAsync(AuditActions.PasswordSetByOperator, user, detail: "generated and sent by e-mail", ct: ct);
             await mail.SendOperatorPasswordAsync(user, password, ct);
             return null;
         }
@@ -82,66 +68,99 @@ internal sealed class CustomerAccounts(
         }
     }
 
-    public async Task<bool> SetActiveAsync(string userId, bool active, CancellationToken ct = default)
-    {
-        if (await CustomerAsync(userId) is not { } user)
+    public async Task<bool> SetActiveAsync(string userId, bool active, CancellationToken ct = default) =>
+        (await GuardedAsync(userId, async user =>
         {
-            return false;
-        }
+            if ((user.LockoutEnd == DateTimeOffset.MaxValue) != active)
+            {
+                return [Gone.ToString()]; // already so
+            }
 
-        var deactivated = user.LockoutEnd == DateTimeOffset.MaxValue;
-        if (deactivated != active)
-        {
-            return false;
-        }
+            // The same suspension the users page applies: the sign-in page says the access is suspended, and only to
+            // whoever typed the right password.
+            Ensure(await users.SetLockoutEnabledAsync(user, true));
+            Ensure(await users.SetLockoutEndDateAsync(user, active ? null : DateTimeOffset.MaxValue));
+            if (!active)
+            {
+                Ensure(await users.UpdateSecurityStampAsync(user)); // its sessions end
+            }
 
-        // The same suspension the users page applies: the sign-in page says the access is suspended, and only to
-        // whoever typed the right password.
-        await users.SetLockoutEnabledAsync(user, true);
-        await users.SetLockoutEndDateAsync(user, active ? null : DateTimeOffset.MaxValue);
-        if (!active)
-        {
-            await users.UpdateSecurityStampAsync(user); // its sessions end
-        }
-
-        await audit.RecordAsync(active ? AuditActions.UserUnlocked : AuditActions.UserLocked, user, detail: active ? "account reactivated" : "account deactivated", ct: ct);
-        return true;
-    }
+            await audit.RecordAsync(active ? AuditActions.UserUnlocked : AuditActions.UserLocked, user, detail: active ? "account reactivated" : "account deactivated", ct: ct);
+            return [];
+        }, ct)).Count == 0;
 
     public async Task<IReadOnlyList<string>> SetPasswordAsync(string userId, string? password, string? confirmation, CancellationToken ct = default)
     {
-        if (await CustomerAsync(userId) is not { } user)
-        {
-            return [new LocalizedText("L'account non esiste più.", "The account no longer exists.").ToString()];
-        }
-
         if (string.IsNullOrEmpty(password) || password != confirmation)
         {
-            return [new LocalizedText("Le due password non coincidono: scrivi la stessa password in entrambi i campi.",
-                "The two passwords differ: type the same password in both fields.").ToString()];
+            return await CustomerAsync(userId) is null
+                ? [Gone.ToString()]
+                : [new LocalizedText("Le due password non coincidono: scrivi la stessa password in entrambi i campi.",
+                    "The two passwords differ: type the same password in both fields.").ToString()];
         }
 
-        // A reset rather than remove-and-add: the policy is checked first and the security stamp rotates, so the
-        // customer's open sessions end and no half-changed account is left behind.
-        var token = await users.GeneratePasswordResetTokenAsync(user);
-        var result = await users.ResetPasswordAsync(user, token, password);
+        return await GuardedAsync(userId, async user =>
+        {
+            // A reset rather than remove-and-add: the policy is checked first and the security stamp rotates, so the
+            // customer's open sessions end and no half-changed account is left behind.
+            var result = await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), password);
+            if (!result.Succeeded)
+            {
+                return result.Errors.Select(IdentityMessages.Describe).ToList();
+            }
+
+            user.MustChangePassword = tenant.GetModuleSettings<IdentitySettings>(IdentityModule.ModuleId).ChangePasswordAfterOperatorReset;
+            Ensure(await users.UpdateAsync(user));
+            await audit.RecordAsync(AuditActions.PasswordSetByOperator, user, detail: user.MustChangePassword ? "to change at next sign-in" : null, ct: ct);
+            return [];
+        }, ct);
+    }
+
+    private static readonly LocalizedText Gone = new("L'account non esiste più.", "The account no longer exists.");
+
+    private static readonly LocalizedText Conflict = new("Qualcun altro ha cambiato l'account nello stesso momento: ricarica la pagina e riprova.",
+        "Someone else changed the account at the same moment: reload the page and try again.");
+
+    /// <summary>
+    /// Runs a change on a customer's account in one serializable transaction with the check that it is a customer,
+    /// as the users page does: a promotion to staff at the same moment makes one of the two fail, never an operator
+    /// change an administrator's password. Returns the refusals; empty when the change was saved.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> GuardedAsync(string userId, Func<SportelloUser, Task<IReadOnlyList<string>>> change, CancellationToken ct)
+    {
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, ct);
+            if (await CustomerAsync(userId) is not { } user)
+            {
+                return [Gone.ToString()];
+            }
+
+            var refused = await change(user);
+            if (refused.Count == 0)
+            {
+                await transaction.CommitAsync(ct);
+            }
+
+            return refused;
+        }
+        catch (Exception failed) when (failed is IdentityConflictException || Sportello.Core.Storage.StoreConflicts.IsConflict(failed))
+        {
+            db.ChangeTracker.Clear();
+            return [Conflict.ToString()];
+        }
+    }
+
+    private static void Ensure(IdentityResult result)
+    {
         if (!result.Succeeded)
         {
-            return result.Errors.Select(IdentityMessages.Describe).ToList();
+            throw new IdentityConflictException();
         }
-
-        user.MustChangePassword = tenant.GetModuleSettings<IdentitySettings>(IdentityModule.ModuleId).ChangePasswordAfterOperatorReset;
-        await users.UpdateAsync(user);
-        await audit.RecordAsync(AuditActions.PasswordSetByOperator, user, detail: user.MustChangePassword ? "to change at next sign-in" : null, ct: ct);
-        return [];
     }
 
-    /// <summary>Users who hold no role but the customer's: staff never show up here.</summary>
-    private async Task<IQueryable<SportelloUser>> CustomersAsync(CancellationToken ct)
-    {
-        var customerRole = await db.Roles.Where(r => r.Name == DefaultRoles.Customer).Select(r => r.Id).FirstOrDefaultAsync(ct);
-        return db.Users.AsNoTracking().Where(u => !db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId != customerRole));
-    }
+    /// <summary>The store refused an account change (its concurrency stamp moved under us).</summary>
+    private sealed class IdentityConflictException : Exception;
 
     private async Task<SportelloUser?> CustomerAsync(string userId) =>
         await users.FindByIdAsync(userId) is { } user && (await guard.OfUserAsync(user)).Count == 0 && (await users.GetRolesAsync(user)).All(r => r == DefaultRoles.Customer)
@@ -151,6 +170,4 @@ internal sealed class CustomerAccounts(
     private static CustomerAccount Account(SportelloUser u) => new(
         u.Id, u.Email ?? string.Empty, string.IsNullOrWhiteSpace(u.DisplayName) ? u.Email ?? u.Id : u.DisplayName,
         u.CreatedUtc, u.LastSignInUtc, u.LockoutEnd != DateTimeOffset.MaxValue, u.IsInvited, u.MustChangePassword);
-
-    private static string Escape(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 }

@@ -27,6 +27,30 @@ internal sealed class AccountRecords(OrganizationsDbContext db, Memberships memb
 
     public async Task<Dissociation> DissociateAsync(Guid organizationId, string userId, CancellationToken ct = default)
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                // Serializable: two dissociations of one account from its last two records at the same moment read
+                // the same memberships, and the store lets only one of them commit; the other reads again.
+                await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, ct);
+                var outcome = await DissociateOnceAsync(organizationId, userId, ct);
+                await transaction.CommitAsync(ct);
+                return outcome;
+            }
+            catch (LastLegalRepresentativeException)
+            {
+                return Dissociation.LastLegalRepresentative;
+            }
+            catch (Exception failed) when (attempt < 3 && Sportello.Core.Storage.StoreConflicts.IsConflict(failed))
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<Dissociation> DissociateOnceAsync(Guid organizationId, string userId, CancellationToken ct)
+    {
         var records = await db.Members.AsNoTracking().Where(m => m.UserId == userId).Select(m => m.OrganizationId).ToListAsync(ct);
         if (!records.Contains(organizationId))
         {
@@ -38,15 +62,8 @@ internal sealed class AccountRecords(OrganizationsDbContext db, Memberships memb
             return Dissociation.LastRecord;
         }
 
-        try
-        {
-            // The platform's hand (no actor): Memberships still keeps the last legal representative, on fresh rows.
-            await memberships.RemoveAsync(organizationId, userId, leaving: false, actorId: null, ct);
-            return Dissociation.Dissociated;
-        }
-        catch (LastLegalRepresentativeException)
-        {
-            return Dissociation.LastLegalRepresentative;
-        }
+        // The platform's hand (no actor): Memberships still keeps the last legal representative.
+        await memberships.RemoveAsync(organizationId, userId, leaving: false, actorId: null, ct);
+        return Dissociation.Dissociated;
     }
 }

@@ -5,7 +5,7 @@ using Sportello.Core.Security;
 using Sportello.Identity;
 using Sportello.Organizations;
 
-namespace Sportello.Commerce.Pages.Admin.Records;
+namespace Sportello.Commerce.Pages.Admin.Commerce.Records;
 
 /// <summary>"Scorciatoie → Reset password" of a customer record: asks first, then e-mails what the tenant's setting says.</summary>
 [RequirePermission(CommercePermissions.Users)]

@@ -8,7 +8,7 @@ using Sportello.Core.Storage;
 using Sportello.Identity;
 using Sportello.Organizations;
 
-namespace Sportello.Commerce.Pages.Admin.Users;
+namespace Sportello.Commerce.Pages.Admin.Commerce.Users;
 
 /// <summary>
 /// One shop account: its data, the records it reaches, recent sign-ins and history, and what an operator does to it
@@ -37,8 +37,16 @@ public sealed class DetailsModel(ICustomerAccounts accounts, IAccountRecords rec
             return null;
         }
 
-        using var json = System.Text.Json.JsonDocument.Parse(details);
-        return json.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && json.RootElement.TryGetProperty("record", out var record) ? record.GetString() : null;
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(details);
+            return json.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && json.RootElement.TryGetProperty("record", out var record)
+                && record.ValueKind == System.Text.Json.JsonValueKind.String ? record.GetString() : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null; // details cut at the log's limit, or written by an older build
+        }
     }
 
     public async Task<IActionResult> OnGetAsync(string id, string? done, CancellationToken ct)
@@ -81,9 +89,10 @@ public sealed class DetailsModel(ICustomerAccounts accounts, IAccountRecords rec
             return NotFound();
         }
 
-        // Already so (another operator was quicker): the page shows the state as it is now.
-        await accounts.SetActiveAsync(id, active, ct);
-        return RedirectToPage(new { id, done = active ? "reactivated" : "deactivated" });
+        // Refused (already so, or changed by someone else at that moment): the page shows the state as it is now.
+        return await accounts.SetActiveAsync(id, active, ct)
+            ? RedirectToPage(new { id, done = active ? "reactivated" : "deactivated" })
+            : RedirectToPage(new { id });
     }
 
     private async Task<bool> LoadAsync(string id, CancellationToken ct)

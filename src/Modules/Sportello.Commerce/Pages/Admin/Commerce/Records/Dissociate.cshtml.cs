@@ -6,7 +6,7 @@ using Sportello.Core.Security;
 using Sportello.Identity;
 using Sportello.Organizations;
 
-namespace Sportello.Commerce.Pages.Admin.Records;
+namespace Sportello.Commerce.Pages.Admin.Commerce.Records;
 
 /// <summary>
 /// "Modifica → Account" of a customer record: unties the account from this record only. For the account's last

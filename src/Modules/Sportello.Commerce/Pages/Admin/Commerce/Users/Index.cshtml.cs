@@ -4,7 +4,7 @@ using Sportello.Core.Security;
 using Sportello.Identity;
 using Sportello.Organizations;
 
-namespace Sportello.Commerce.Pages.Admin.Users;
+namespace Sportello.Commerce.Pages.Admin.Commerce.Users;
 
 /// <summary>Every customer's shop account, found by a few letters of the name or the e-mail, with the records each reaches.</summary>
 [RequirePermission(CommercePermissions.Users)]
@@ -21,9 +21,13 @@ public sealed class IndexModel(ICustomerAccounts accounts, IAccountRecords recor
     public async Task OnGetAsync(CancellationToken ct)
     {
         PageNumber = Math.Clamp(PageNumber, 1, 10_000);
-        var page = await accounts.SearchAsync(Q?[..Math.Min(Q.Length, 200)], Status, PageNumber, ct);
+        var page = await accounts.SearchAsync(Shortened(Q), Status, PageNumber, ct);
         Accounts = page.Accounts;
         HasNext = page.HasMore;
         Records = await records.OfAsync(Accounts.Select(a => a.Id).ToList(), ct);
     }
+
+    /// <summary>At most 200 characters, never half of one (a cut surrogate pair is not valid UTF-8 for the store).</summary>
+    private static string? Shortened(string? text) =>
+        text is null || text.Length <= 200 ? text : text[..(char.IsHighSurrogate(text[199]) ? 199 : 200)];
 }

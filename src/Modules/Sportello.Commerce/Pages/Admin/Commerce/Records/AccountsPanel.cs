@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Sportello.Identity;
 using Sportello.Organizations;
 
-namespace Sportello.Commerce.Pages.Admin.Records;
+namespace Sportello.Commerce.Pages.Admin.Commerce.Records;
 
 /// <summary>On a customer record's back-office page: the shop accounts that reach it, with the reset and dissociation shortcuts.</summary>
 public sealed class AccountsPanel(IAccountRecords records, ICustomerAccounts accounts) : ViewComponent
@@ -19,6 +19,6 @@ public sealed class AccountsPanel(IAccountRecords records, ICustomerAccounts acc
             rows.Add(new(link, await accounts.FindAsync(link.UserId, HttpContext.RequestAborted)));
         }
 
-        return View("~/Pages/Admin/Records/AccountsPanel.cshtml", new Model(organizationId, rows));
+        return View("~/Pages/Admin/Commerce/Records/AccountsPanel.cshtml", new Model(organizationId, rows));
     }
 }
