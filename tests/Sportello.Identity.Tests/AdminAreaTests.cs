@@ -65,7 +65,7 @@ public abstract partial class AdminAreaTests(StoreKind kind) : ProviderTests(kin
         await SignIn.AsAsync(App.ClientFor(), "/demo", SignIn.DemoCustomer, SignIn.DemoCustomerPassword);
 
         var audit = await App.InTenantAsync("demo", sp => sp.GetRequiredService<Sportello.Identity.Data.IdentityStoreDbContext>()
-            .Set<Sportello.Core.Audit.AuditEntry>().Where(a => a.Action == "identity.user-locked").ToListAsync());
+            .Set<Sportello.Core.Audit.AuditEntry>().Where(a => a.Action == "identity.user-locked" && a.SubjectName == SignIn.DemoCustomer).ToListAsync());
         var entry = Assert.Single(audit);
         Assert.Equal("user", entry.ActorKind);
         Assert.NotEqual(entry.SubjectId, entry.ActorId); // the administrator, not the locked user

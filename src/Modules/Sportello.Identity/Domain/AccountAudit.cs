@@ -26,14 +26,15 @@ public sealed class AccountAudit(IAuditLog log, IdentityStoreDbContext db, TimeP
         await RecordAsync(action, user, detail: detail, ct: ct);
     }
 
-    public async Task RecordAsync(string action, SportelloUser? subject, string? email = null, string? detail = null, CancellationToken ct = default)
+    /// <param name="byOthers">Someone else acts on the account (an operator, a recipe): never its owner, "sistema" when nobody is signed in.</param>
+    public async Task RecordAsync(string action, SportelloUser? subject, string? email = null, string? detail = null, CancellationToken ct = default, bool byOthers = false)
     {
         log.Add(db, new AuditRecord(action)
         {
             SubjectType = SubjectType,
             SubjectId = subject?.Id,
             SubjectName = subject?.Email ?? email,
-            Actor = subject is null ? null : (subject.Id, subject.DisplayName),
+            Actor = subject is null || byOthers ? null : (subject.Id, subject.DisplayName),
             Details = detail is null ? null : new Dictionary<string, object?> { ["detail"] = detail },
         });
         await db.SaveChangesAsync(ct);

@@ -38,7 +38,7 @@ internal sealed class CustomerAccounts(
             if (delivery == PasswordDelivery.Link)
             {
                 await mail.SendOperatorResetAsync(user, ct);
-                await audit.RecordAsync(AuditActions.PasswordResetRequested, user, detail: "link sent by an operator", ct: ct);
+                await audit.RecordAsync(AuditActions.PasswordResetRequested, user, detail: "link sent by an operator", ct: ct, byOthers: true);
                 return null;
             }
 
@@ -48,7 +48,7 @@ internal sealed class CustomerAccounts(
                 Ensure(await users.ResetPasswordAsync(customer, await users.GeneratePasswordResetTokenAsync(customer), password));
                 customer.MustChangePassword = true; // a password that travelled by e-mail is never kept
                 Ensure(await users.UpdateAsync(customer));
-                await audit.RecordAsync(AuditActions.PasswordSetByOperator, customer, detail: "generated and sent by e-mail", ct: ct);
+                await audit.RecordAsync(AuditActions.PasswordSetByOperator, customer, detail: "generated and sent by e-mail", ct: ct, byOthers: true);
                 return [];
             }, ct);
             if (problems.Count > 0)
@@ -85,7 +85,7 @@ internal sealed class CustomerAccounts(
                 Ensure(await users.UpdateSecurityStampAsync(user)); // its sessions end
             }
 
-            await audit.RecordAsync(active ? AuditActions.UserUnlocked : AuditActions.UserLocked, user, detail: active ? "account reactivated" : "account deactivated", ct: ct);
+            await audit.RecordAsync(active ? AuditActions.UserUnlocked : AuditActions.UserLocked, user, detail: active ? "account reactivated" : "account deactivated", ct: ct, byOthers: true);
             return [];
         }, ct)).Count == 0;
 
@@ -111,7 +111,7 @@ internal sealed class CustomerAccounts(
 
             user.MustChangePassword = tenant.GetModuleSettings<IdentitySettings>(IdentityModule.ModuleId).ChangePasswordAfterOperatorReset;
             Ensure(await users.UpdateAsync(user));
-            await audit.RecordAsync(AuditActions.PasswordSetByOperator, user, detail: user.MustChangePassword ? "to change at next sign-in" : null, ct: ct);
+            await audit.RecordAsync(AuditActions.PasswordSetByOperator, user, detail: user.MustChangePassword ? "to change at next sign-in" : null, ct: ct, byOthers: true);
             return [];
         }, ct);
     }
