@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -23,9 +25,14 @@ public static class AccountStores
     /// <summary>Identity's migration before M0007 (the search indexes).</summary>
     private const long BeforeSearchIndexes = 6;
 
+    /// <summary>What the Host's Identity sets: schema version 3 (passkeys), which the context's model reads.</summary>
+    private static readonly IServiceProvider IdentityServices = new ServiceCollection()
+        .Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3)
+        .BuildServiceProvider();
+
     public static IdentityStoreDbContext Open(string store)
     {
-        var options = new DbContextOptionsBuilder<IdentityStoreDbContext>();
+        var options = new DbContextOptionsBuilder<IdentityStoreDbContext>().UseApplicationServiceProvider(IdentityServices);
         _ = store == "Sqlite"
             ? options.UseSqlite(Environment.GetEnvironmentVariable(SqliteVariable))
             : options.UseNpgsql(new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(PostgresVariable)) { SearchPath = Schema(store) }.ToString());
