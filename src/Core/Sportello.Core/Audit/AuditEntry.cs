@@ -29,6 +29,26 @@ public sealed class AuditEntry
     /// <summary>A small JSON object of names and values (at most 4,000 characters).</summary>
     public string? Details { get; set; }
 
+    /// <summary>One text value of the details (the record a change named, say); null when absent or unreadable.</summary>
+    public string? Detail(string name)
+    {
+        if (string.IsNullOrEmpty(Details))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(Details);
+            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty(name, out var value)
+                && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            return null; // cut at the log's limit, or written by an older build
+        }
+    }
+
     /// <summary>The details' values in one line, for pages and exports: "demo · 3 moduli".</summary>
     public string DetailText()
     {

@@ -14,6 +14,9 @@ public static class CommerceAuditActions
     public const string PasswordSent = "commerce.password-sent";
     public const string Dissociated = "commerce.account-dissociated";
 
+    /// <summary>The details' key of the record's legal name.</summary>
+    public const string RecordDetail = "record";
+
     public static IReadOnlyList<AuditAction> All { get; } =
     [
         new(PasswordSent, new("Reimpostazione della password inviata dall'anagrafica", "Password reset sent from the customer record")),
@@ -24,6 +27,6 @@ public static class CommerceAuditActions
         AuditRecord.Of(action, SubjectType, userId, email) with
         {
             OrganizationId = organizationId.ToString(),
-            Details = new Dictionary<string, object?>(details ?? new Dictionary<string, object?>()) { ["record"] = legalName },
+            Details = new Dictionary<string, object?>(details ?? new Dictionary<string, object?>()) { [RecordDetail] = legalName },
         };
 }

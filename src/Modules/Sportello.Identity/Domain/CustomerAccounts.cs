@@ -8,7 +8,7 @@ using Sportello.Mail;
 namespace Sportello.Identity.Domain;
 
 internal sealed class CustomerAccounts(
-    UserManager<SportelloUser> users, RoleGuard guard, AccountAudit audit, AccountMail mail, IdentityStoreDbContext db, TenantContext tenant) : ICustomerAccounts
+    UserManager<SportelloUser> users, AccountAudit audit, AccountMail mail, IdentityStoreDbContext db, TenantContext tenant) : ICustomerAccounts
 {
     public async Task<CustomerAccountPage> SearchAsync(string? text, AccountStatusFilter status, int page, CancellationToken ct = default)
     {
@@ -162,10 +162,12 @@ internal sealed class CustomerAccounts(
     /// <summary>The store refused an account change (its concurrency stamp moved under us).</summary>
     private sealed class IdentityConflictException : Exception;
 
+    /// <summary>
+    /// The user when they hold no role but the customer's, the rule <see cref="AccountSearch.Customers"/> lists by:
+    /// permissions the tenant grants customers (say, to pay) do not make them staff.
+    /// </summary>
     private async Task<SportelloUser?> CustomerAsync(string userId) =>
-        await users.FindByIdAsync(userId) is { } user && (await guard.OfUserAsync(user)).Count == 0 && (await users.GetRolesAsync(user)).All(r => r == DefaultRoles.Customer)
-            ? user
-            : null;
+        await users.FindByIdAsync(userId) is { } user && (await users.GetRolesAsync(user)).All(r => r == DefaultRoles.Customer) ? user : null;
 
     private static CustomerAccount Account(SportelloUser u) => new(
         u.Id, u.Email ?? string.Empty, string.IsNullOrWhiteSpace(u.DisplayName) ? u.Email ?? u.Id : u.DisplayName,

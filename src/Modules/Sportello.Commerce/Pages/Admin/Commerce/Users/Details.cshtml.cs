@@ -29,26 +29,6 @@ public sealed class DetailsModel(ICustomerAccounts accounts, IAccountRecords rec
 
     public string ActionName(string key) => actions.Display(key);
 
-    /// <summary>The customer record an entry names (dissociations, resets sent from a record).</summary>
-    public static string? RecordOf(AuditEntry entry)
-    {
-        if (entry.Details is not { } details)
-        {
-            return null;
-        }
-
-        try
-        {
-            using var json = System.Text.Json.JsonDocument.Parse(details);
-            return json.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && json.RootElement.TryGetProperty("record", out var record)
-                && record.ValueKind == System.Text.Json.JsonValueKind.String ? record.GetString() : null;
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return null; // details cut at the log's limit, or written by an older build
-        }
-    }
-
     public async Task<IActionResult> OnGetAsync(string id, string? done, CancellationToken ct)
     {
         Message = done switch
