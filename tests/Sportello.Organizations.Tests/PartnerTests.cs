@@ -225,6 +225,36 @@ public abstract partial class PartnerTests(SportelloApp app)
         Assert.Contains("Nessun partner gestisce l'organizzazione.", WebUtility.HtmlDecode(await client.GetStringAsync(page)));
     }
 
+    /// <summary>What Billing prices with, through the contract: the benefit of an approved partner and the clients it manages, only while both last.</summary>
+    [Fact]
+    public async Task Billing_reads_an_approved_partner_terms_and_clients_only_while_they_last()
+    {
+        Task<T> Terms<T>(Func<IPartnerTerms, Task<T>> read) => app.InTenantAsync("demo", sp => read(sp.GetRequiredService<IPartnerTerms>()));
+
+        var (discountOwner, _, discountId, _) = await CompanyAsync("Partner Sconto");
+        Assert.Null(await Terms(t => t.OfAsync(discountId)));
+        await ApprovedPartnerAsync(discountOwner, discountId);
+        Assert.Equal(new PartnerTerms(discountId, 12.5m, 0m), await Terms(t => t.OfAsync(discountId)));
+
+        var (cashbackOwner, _, cashbackId, cashbackVat) = await CompanyAsync("Partner Ricorrente");
+        await ApprovedPartnerAsync(cashbackOwner, cashbackId, "Cashback");
+        var (clientOwner, _, clientId, _) = await CompanyAsync("Cliente Seguito");
+        Assert.Empty(await Terms(t => t.ManagersOfAsync(clientId)));
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(await SignedInAsync(clientOwner), "/demo/area/organization/partner", "Entrust",
+            Fields(("PartnerPartitaIva", cashbackVat), ("Access", "Full")))).StatusCode);
+        Assert.Equal([new PartnerTerms(cashbackId, 0m, 12.5m)], await Terms(t => t.ManagersOfAsync(clientId)));
+        Assert.Equal([clientId], await Terms(t => t.ClientsOfAsync(cashbackId)));
+        Assert.Empty(await Terms(t => t.ClientsOfAsync(discountId)));
+
+        var admin = await SignedInAsync(SignIn.DemoAdmin, SignIn.DemoAdminPassword);
+        var html = await admin.GetStringAsync("/demo/admin/partners");
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostAsync($"/demo/admin/partners?handler=End&organizationId={cashbackId}", new FormUrlEncodedContent(Fields(
+            ("Reason", "Programma chiuso."), ("__RequestVerificationToken", SignIn.AntiforgeryToken(html)))))).StatusCode);
+        Assert.Null(await Terms(t => t.OfAsync(cashbackId)));
+        Assert.Empty(await Terms(t => t.ManagersOfAsync(clientId)));
+        Assert.Empty(await Terms(t => t.ClientsOfAsync(cashbackId)));
+    }
+
     [Fact]
     public async Task The_directory_lists_opted_in_partners_and_forwards_a_quote_request_to_the_chosen_one()
     {

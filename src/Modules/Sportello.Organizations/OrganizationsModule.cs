@@ -57,6 +57,7 @@ public sealed class OrganizationsModule : Module
         services.AddScoped<Teams>();
         services.AddScoped<IOrganizationAccess, OrganizationAccess>();
         services.AddScoped<IOrganizationDirectory, OrganizationDirectory>();
+        services.AddScoped<IPartnerTerms, PartnerTermsReader>();
         services.AddScoped<IAccountRecords, AccountRecords>();
         services.AddScoped<IAuthorizationHandler, ProductRightHandler>();
         services.AddScoped<SupportGrants>();
