@@ -5,7 +5,7 @@ public sealed class DocumentNumberTests
     [Theory]
     [InlineData(2026, 123, "2026-000123")]
     [InlineData(2027, 1, "2027-000001")]
-    [InlineData(2026, 1234567, "2026-1234567")] // a seven-digit year still reads back
+    [InlineData(2026, 1234567, "2026-1234567")] // a year past a million orders still reads back
     public void Numbers_are_the_year_and_six_digits(int year, long sequence, string expected)
     {
         var number = new DocumentNumber(year, sequence);

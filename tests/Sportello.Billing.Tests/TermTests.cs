@@ -50,7 +50,7 @@ public sealed class TermTests
     [InlineData("1m", "it", "mensile")]
     [InlineData("one-off", "en", "one-off")]
     public void Terms_are_named_in_the_reader_language(string code, string culture, string expected) =>
-        Assert.Equal(expected, Term.Find(code)!.Value.Describe(CultureInfo.GetCultureInfo(culture)));
+        Assert.Equal(expected, Term.Find(code)!.Value.Name.For(CultureInfo.GetCultureInfo(culture)));
 
     [Fact]
     public void The_generic_service_allows_its_terms_only()

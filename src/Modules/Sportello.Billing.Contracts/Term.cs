@@ -1,4 +1,5 @@
 using System.Globalization;
+using Sportello.Core.Text;
 
 namespace Sportello.Billing;
 
@@ -27,8 +28,6 @@ public readonly record struct Term
 
     public static Term Years(int count) =>
         count is >= 1 and <= 3 ? new(TermUnit.Year, count) : throw new ArgumentOutOfRangeException(nameof(count), count, "A term is 1, 2 or 3 years.");
-
-    public bool IsOneOff => Unit == TermUnit.OneOff;
 
     public string Code => Unit switch
     {
@@ -60,22 +59,14 @@ public readonly record struct Term
         _ => null,
     };
 
-    /// <summary>The term's name for a person: "1 anno", "2 years", "mensile", "una tantum".</summary>
-    public string Describe(CultureInfo culture)
+    /// <summary>The term's name for a person: "1 anno" / "1 year", "mensile" / "monthly", "una tantum" / "one-off".</summary>
+    public LocalizedText Name => (Unit, Count) switch
     {
-        var english = culture.TwoLetterISOLanguageName == "en";
-        return (Unit, Count, english) switch
-        {
-            (TermUnit.Year, 1, false) => "1 anno",
-            (TermUnit.Year, var n, false) => $"{n} anni",
-            (TermUnit.Year, 1, true) => "1 year",
-            (TermUnit.Year, var n, true) => $"{n} years",
-            (TermUnit.Month, _, false) => "mensile",
-            (TermUnit.Month, _, true) => "monthly",
-            (_, _, false) => "una tantum",
-            _ => "one-off",
-        };
-    }
+        (TermUnit.Year, 1) => new("1 anno", "1 year"),
+        (TermUnit.Year, var n) => new($"{n} anni", $"{n} years"),
+        (TermUnit.Month, _) => new("mensile", "monthly"),
+        _ => new("una tantum", "one-off"),
+    };
 
     public override string ToString() => Code;
 }
