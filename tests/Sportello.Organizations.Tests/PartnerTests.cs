@@ -38,7 +38,7 @@ public abstract partial class PartnerTests(SportelloApp app)
     private async Task<(string Owner, string Collaborator, Guid Id, string PartitaIva)> CompanyAsync(string name)
     {
         var suffix = Guid.NewGuid().ToString("N")[..8];
-        var vat = PartitaIvaFor(suffix);
+        var vat = TaxCodes.PartitaIva(suffix);
         var (owner, collaborator) = ($"lr-{suffix}@example.it", $"collab-{suffix}@example.it");
         await app.RunRecipeAsync($$"""
             { "name": "t", "steps": [ { "step": "modules", "enable": [ "archive" ] },
@@ -50,14 +50,6 @@ public abstract partial class PartnerTests(SportelloApp app)
             """, "demo");
         var id = await app.InTenantAsync("demo", sp => sp.GetRequiredService<OrganizationsDbContext>().Organizations.Where(o => o.LegalName == $"{name} {suffix}").Select(o => o.Id).SingleAsync());
         return (owner, collaborator, id, vat);
-    }
-
-    /// <summary>A valid partita IVA made of the suffix's digits, so each test's companies differ.</summary>
-    private static string PartitaIvaFor(string suffix)
-    {
-        var digits = string.Concat(suffix.Select(c => (char)('0' + (c % 10)))).PadRight(7, '0')[..7] + "063";
-        var sum = digits.Select((c, i) => i % 2 == 0 ? c - '0' : ((c - '0') * 2 > 9 ? (c - '0') * 2 - 9 : (c - '0') * 2)).Sum();
-        return digits + (char)('0' + (10 - sum % 10) % 10);
     }
 
     private async Task<Guid> ApprovedPartnerAsync(string owner, Guid id, string benefit = "Discount")
@@ -149,7 +141,7 @@ public abstract partial class PartnerTests(SportelloApp app)
         var before = Mailbox.Pickup(app, "demo", clientOwner).Count;
         var suffix = Guid.NewGuid().ToString("N")[..6];
         var proposed = await PostAsync(partner, "/demo/area/partner", "Propose", Fields(
-            ("Client.LegalName", $"Cliente Nuovo {suffix}"), ("Client.Kind", "Company"), ("Client.PartitaIva", PartitaIvaFor(suffix)), ("Client.Language", "it"),
+            ("Client.LegalName", $"Cliente Nuovo {suffix}"), ("Client.Kind", "Company"), ("Client.PartitaIva", TaxCodes.PartitaIva(suffix)), ("Client.Language", "it"),
             ("LegalRepresentativeEmail", clientOwner)));
         Assert.Equal(HttpStatusCode.Redirect, proposed.StatusCode);
         var link = new Uri(Mailbox.FirstLink((await Mailbox.WaitForPickupAsync(app, "demo", clientOwner, before + 1))[^1])).PathAndQuery;

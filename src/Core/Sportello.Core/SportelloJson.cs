@@ -11,11 +11,17 @@ public static class SportelloJson
     /// <summary>Like <see cref="Options"/>, but unknown properties are errors: a typo in a recipe must not pass silently.</summary>
     public static JsonSerializerOptions Strict { get; } = Create(strict: true);
 
-    private static JsonSerializerOptions Create(bool strict)
+    /// <summary>
+    /// For outbox payloads: nulls are written too, so an event whose constructor takes a nullable value without a
+    /// default (<c>string? Reason</c>) reads back, instead of failing delivery for a "missing required property".
+    /// </summary>
+    public static JsonSerializerOptions Events { get; } = Create(strict: false, writeNulls: true);
+
+    private static JsonSerializerOptions Create(bool strict, bool writeNulls = false)
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
-            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            DefaultIgnoreCondition = writeNulls ? JsonIgnoreCondition.Never : JsonIgnoreCondition.WhenWritingNull,
             RespectNullableAnnotations = true,
             RespectRequiredConstructorParameters = true,
             UnmappedMemberHandling = strict ? JsonUnmappedMemberHandling.Disallow : JsonUnmappedMemberHandling.Skip,

@@ -10,7 +10,8 @@ namespace Sportello.Billing;
 public sealed record OrderPaid(Guid OrderId, string Number, Guid OrganizationId, OrderKind Kind, IReadOnlyList<PaidLine> Lines) : IDomainEvent;
 
 /// <summary>A paid line: what it bought and, for service lines, the service it created or renewed.</summary>
-public sealed record PaidLine(Guid LineId, string ProductCode, Term Term, int Quantity, string? Data, Guid? ServiceId);
+/// <param name="Product">The catalog product's code (the tenant's); <paramref name="ProductType"/> is the module's type, what a handler filters on.</param>
+public sealed record PaidLine(Guid LineId, string Product, string ProductType, Term Term, int Quantity, string? Data, Guid? ServiceId);
 
 /// <summary>An order was cancelled (by the customer, an operator, or on expiry of a hold); nothing of it is provisioned.</summary>
 [DomainEvent("billing.order-cancelled")]
@@ -18,16 +19,16 @@ public sealed record OrderCancelled(Guid OrderId, string Number, Guid Organizati
 
 /// <summary>A service's period was extended by a paid renewal, from its former expiry.</summary>
 [DomainEvent("billing.service-renewed")]
-public sealed record ServiceRenewed(Guid ServiceId, Guid OrganizationId, string ProductCode, Guid OrderId, DateOnly? FormerExpiry, DateOnly? Expires) : IDomainEvent;
+public sealed record ServiceRenewed(Guid ServiceId, Guid OrganizationId, string ProductType, Guid OrderId, DateOnly? FormerExpiry, DateOnly? Expires) : IDomainEvent;
 
 /// <summary>A service was blocked: unpaid past its expiry, or by an operator. The module stops what it runs.</summary>
 [DomainEvent("billing.service-suspended")]
-public sealed record ServiceSuspended(Guid ServiceId, Guid OrganizationId, string ProductCode, string? Reason) : IDomainEvent;
+public sealed record ServiceSuspended(Guid ServiceId, Guid OrganizationId, string ProductType, string? Reason) : IDomainEvent;
 
 /// <summary>A suspended service works again (paid, or released by an operator).</summary>
 [DomainEvent("billing.service-reactivated")]
-public sealed record ServiceReactivated(Guid ServiceId, Guid OrganizationId, string ProductCode) : IDomainEvent;
+public sealed record ServiceReactivated(Guid ServiceId, Guid OrganizationId, string ProductType) : IDomainEvent;
 
 /// <summary>A service ended for good; the module removes or closes what it made.</summary>
 [DomainEvent("billing.service-terminated")]
-public sealed record ServiceTerminated(Guid ServiceId, Guid OrganizationId, string ProductCode, string? Reason) : IDomainEvent;
+public sealed record ServiceTerminated(Guid ServiceId, Guid OrganizationId, string ProductType, string? Reason) : IDomainEvent;

@@ -30,10 +30,10 @@ public interface IOrders
 /// <param name="Agreement">The code of the agreement ("convenzione") to price at; null for list prices.</param>
 public sealed record NewOrder(Guid OrganizationId, OrderKind Kind, IReadOnlyList<NewOrderLine> Lines, string? PlacedByUserId, string? Agreement = null);
 
-/// <summary>One line: a product type, for a term, so many units, with the data its module asked the customer for.</summary>
+/// <summary>One line: a catalog product (the tenant's code, of a product type), for a term, so many units, with the data its module asked the customer for.</summary>
 /// <param name="Data">The module's data for the line, as JSON; checked by the product type's <see cref="ProductType.LineData"/>.</param>
 /// <param name="RenewsServiceId">For a renewal: the service whose expiry the line extends.</param>
-public sealed record NewOrderLine(string ProductCode, Term Term, int Quantity = 1, string? Data = null, Guid? RenewsServiceId = null);
+public sealed record NewOrderLine(string Product, Term Term, int Quantity = 1, string? Data = null, Guid? RenewsServiceId = null);
 
 /// <summary>A placed order: its id, its number (<c>2026-000123</c>) and what it costs with VAT.</summary>
 public sealed record PlacedOrder(Guid OrderId, string Number, Money Total);
@@ -53,4 +53,4 @@ public sealed record OrderView(
     IReadOnlyList<OrderLineView> Lines);
 
 /// <summary>One line of an order as priced.</summary>
-public sealed record OrderLineView(Guid Id, int Position, string ProductCode, string Description, Term Term, int Quantity, Money UnitPrice, Money Net, Money Vat, string? Data, Guid? ServiceId);
+public sealed record OrderLineView(Guid Id, int Position, string Product, string ProductType, string Description, Term Term, int Quantity, Money UnitPrice, Money Net, Money Vat, string? Data, Guid? ServiceId);

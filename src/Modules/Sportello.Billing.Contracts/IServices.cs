@@ -24,8 +24,8 @@ public interface IServices
 
     Task<ServiceView?> FindAsync(Guid serviceId, CancellationToken ct = default);
 
-    /// <summary>The organization's services, soonest expiry first; <paramref name="productCode"/> narrows to one product type.</summary>
-    Task<IReadOnlyList<ServiceView>> OfAsync(Guid organizationId, string? productCode = null, CancellationToken ct = default);
+    /// <summary>The organization's services, soonest expiry first; <paramref name="productType"/> narrows to one product type.</summary>
+    Task<IReadOnlyList<ServiceView>> OfAsync(Guid organizationId, string? productType = null, CancellationToken ct = default);
 }
 
 /// <summary>A service as modules and pages read it.</summary>
@@ -34,7 +34,8 @@ public interface IServices
 public sealed record ServiceView(
     Guid Id,
     Guid OrganizationId,
-    string ProductCode,
+    string Product,
+    string ProductType,
     string Description,
     ServiceStatus Status,
     DateOnly Starts,

@@ -27,7 +27,7 @@ public sealed record ProductType(string Code, string ModuleId, LocalizedText Nam
 /// <summary>What a paid order line of a product type creates.</summary>
 public enum ProductYield
 {
-    /// <summary>One service per unit, owned by the organization, with its period and expiry (a mailbox, an identity).</summary>
+    /// <summary>One service per line, owned by the organization, with its period and expiry; the line's quantity is how many units it covers (three mailboxes).</summary>
     Service,
 
     /// <summary>A quantity the module credits (SMS credits); nothing expires in Billing.</summary>

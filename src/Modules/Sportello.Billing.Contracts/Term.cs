@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Sportello.Core.Text;
 
 namespace Sportello.Billing;
@@ -7,6 +9,7 @@ namespace Sportello.Billing;
 /// How long a purchase lasts: a number of months or years, or one-off (credits, set-up fees). Written as a short
 /// stable code in recipes, forms and stored lines: <c>1y</c>, <c>2y</c>, <c>3y</c>, <c>1m</c>, <c>one-off</c>.
 /// </summary>
+[JsonConverter(typeof(TermJsonConverter))]
 public readonly record struct Term
 {
     public const string OneOffCode = "one-off";
@@ -76,4 +79,13 @@ public enum TermUnit
     OneOff,
     Month,
     Year,
+}
+
+/// <summary>A term travels as its code in events and JSON (<c>"1y"</c>), the way recipes and forms write it.</summary>
+public sealed class TermJsonConverter : JsonConverter<Term>
+{
+    public override Term Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        Term.Find(reader.GetString()) ?? throw new JsonException($"'{reader.GetString()}' is not a term (1y, 2y, 3y, 1m, one-off).");
+
+    public override void Write(Utf8JsonWriter writer, Term value, JsonSerializerOptions options) => writer.WriteStringValue(value.Code);
 }

@@ -11,6 +11,9 @@ public interface IOrganizationDirectory
 {
     Task<OrganizationProfile?> FindAsync(Guid organizationId, CancellationToken ct = default);
 
+    /// <summary>The organizations with exactly this legal name, oldest first: how recipes name them.</summary>
+    Task<IReadOnlyList<OrganizationProfile>> NamedAsync(string legalName, CancellationToken ct = default);
+
     /// <summary>
     /// The members who chose to receive <paramref name="purpose"/>; when none did, the legal representatives, so
     /// nothing goes unread.

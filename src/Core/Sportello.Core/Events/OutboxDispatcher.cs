@@ -168,7 +168,7 @@ public sealed class OutboxDispatcher(
         object domainEvent;
         try
         {
-            domainEvent = JsonSerializer.Deserialize(message.Payload, type!, SportelloJson.Options)!;
+            domainEvent = JsonSerializer.Deserialize(message.Payload, type!, SportelloJson.Events)!;
         }
         catch (JsonException ex)
         {

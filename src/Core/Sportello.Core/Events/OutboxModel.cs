@@ -24,7 +24,7 @@ public static class OutboxModel
         {
             Id = Guid.CreateVersion7(),
             Type = DomainEventTypes.NameOf(type),
-            Payload = JsonSerializer.Serialize(domainEvent, type, SportelloJson.Options),
+            Payload = JsonSerializer.Serialize(domainEvent, type, SportelloJson.Events),
             OccurredUtc = Clock(db).GetUtcNow().UtcDateTime,
         });
     }

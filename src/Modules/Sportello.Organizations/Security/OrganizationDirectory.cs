@@ -1,15 +1,20 @@
 using Microsoft.EntityFrameworkCore;
 using Sportello.Organizations.Data;
+using Sportello.Organizations.Domain;
 
 namespace Sportello.Organizations.Security;
 
 internal sealed class OrganizationDirectory(OrganizationsDbContext db) : IOrganizationDirectory
 {
     public Task<OrganizationProfile?> FindAsync(Guid organizationId, CancellationToken ct = default) =>
-        db.Organizations.AsNoTracking().Where(o => o.Id == organizationId)
-            .Select(o => new OrganizationProfile(o.Id, o.LegalName, o.Kind, o.CodiceFiscale, o.PartitaIva, o.Street, o.Cap, o.City, o.Province,
-                o.Country, o.Pec, o.RecipientCode, o.ContactEmail, o.ContactPhone, o.Language))
-            .SingleOrDefaultAsync(ct);
+        Profiles(db.Organizations.AsNoTracking().Where(o => o.Id == organizationId)).SingleOrDefaultAsync(ct);
+
+    public async Task<IReadOnlyList<OrganizationProfile>> NamedAsync(string legalName, CancellationToken ct = default) =>
+        await Profiles(db.Organizations.AsNoTracking().Where(o => o.LegalName == legalName).OrderBy(o => o.CreatedUtc)).ToListAsync(ct);
+
+    private static IQueryable<OrganizationProfile> Profiles(IQueryable<Organization> organizations) =>
+        organizations.Select(o => new OrganizationProfile(o.Id, o.LegalName, o.Kind, o.CodiceFiscale, o.PartitaIva, o.Street, o.Cap, o.City,
+            o.Province, o.Country, o.Pec, o.RecipientCode, o.ContactEmail, o.ContactPhone, o.Language));
 
     public async Task<IReadOnlyList<OrganizationContact>> ContactsAsync(Guid organizationId, ContactPurpose purpose, CancellationToken ct = default)
     {

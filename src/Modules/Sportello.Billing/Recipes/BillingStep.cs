@@ -1,0 +1,187 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Sportello.Billing.Data;
+using Sportello.Billing.Domain;
+using Sportello.Core.Finance;
+using Sportello.Core.Recipes;
+using Sportello.Core.Validation;
+using Sportello.Organizations;
+
+namespace Sportello.Billing.Recipes;
+
+public sealed record BillingStepModel
+{
+    public IReadOnlyList<OrderStepModel> Orders { get; init; } = [];
+
+    public IReadOnlyList<BalanceStepModel> Balances { get; init; } = [];
+}
+
+/// <param name="Status">Where the order is: placed and left pending, paid by <paramref name="PaidWith"/> and carried on to this status, or stopped.</param>
+/// <param name="DaysAgo">How long ago it was placed (and paid), so lists look lived in.</param>
+/// <param name="ServiceExpiresInDays">For a paid order: the expiry its services show, counted from today.</param>
+public sealed record OrderStepModel(
+    string Organization,
+    IReadOnlyList<OrderLineStepModel> Lines,
+    OrderStatus Status = OrderStatus.PendingPayment,
+    PaymentMethod PaidWith = PaymentMethod.BankTransfer,
+    int DaysAgo = 0,
+    int? ServiceExpiresInDays = null,
+    string? Reason = null,
+    bool UnderAgreement = false);
+
+public sealed record OrderLineStepModel(string Product, string Term = "1y", int Quantity = 1);
+
+/// <param name="Kind">A paid <c>TopUp</c> (by bank transfer) or an operator's <c>Adjustment</c> with its reason.</param>
+public sealed record BalanceStepModel(string Organization, BalanceEntryKind Kind, decimal Amount, string? Reason = null);
+
+/// <summary>
+/// "billing": orders and balance movements to show, placed and paid through the same code customers and operators
+/// use (numbers, prices, services and the audit log are real). Each run adds them again: it belongs in a demo recipe
+/// that runs once, after <c>catalog</c>.
+/// </summary>
+public sealed class BillingStep : RecipeStep<BillingStepModel>
+{
+    public override string Name => "billing";
+    public override string ModuleId => BillingModule.ModuleId;
+
+    protected override IEnumerable<ValidationProblem> Validate(BillingStepModel step, RecipePlan plan)
+    {
+        for (var i = 0; i < step.Orders.Count; i++)
+        {
+            var order = step.Orders[i];
+            if (order.PaidWith is not (PaymentMethod.BankTransfer or PaymentMethod.Balance))
+            {
+                yield return new($"$.orders[{i}].paidWith", "Una ricetta paga con bonifico (\"BankTransfer\") o con il credito (\"Balance\").");
+            }
+
+            if (order.Lines.Count == 0)
+            {
+                yield return new($"$.orders[{i}].lines", "Un ordine ha almeno una riga.");
+            }
+
+            if (order.Status == OrderStatus.HeldForReview && string.IsNullOrWhiteSpace(order.Reason))
+            {
+                yield return new($"$.orders[{i}].reason", "Un ordine sospeso ha il motivo che il cliente legge.");
+            }
+        }
+
+        for (var b = 0; b < step.Balances.Count; b++)
+        {
+            if (step.Balances[b].Kind is not (BalanceEntryKind.TopUp or BalanceEntryKind.Adjustment))
+            {
+                yield return new($"$.balances[{b}].kind", "Movimenti di una ricetta: \"TopUp\" o \"Adjustment\".");
+            }
+        }
+    }
+
+    protected override async Task ExecuteAsync(BillingStepModel step, RecipeStepContext context, CancellationToken ct)
+    {
+        var services = context.Services;
+        var directory = services.GetRequiredService<IOrganizationDirectory>();
+        for (var b = 0; b < step.Balances.Count; b++)
+        {
+            var model = step.Balances[b];
+            var organization = await OrganizationAsync(directory, model.Organization, $"$.balances[{b}].organization", ct);
+            if (model.Kind == BalanceEntryKind.TopUp)
+            {
+                var placed = await services.GetRequiredService<TopUps>().PlaceAsync(organization, new Money(model.Amount, services.GetRequiredService<Catalog>().Currency), null, ct);
+                await PayAsync(services, placed.OrderId, PaymentMethod.BankTransfer, ct);
+            }
+            else
+            {
+                await services.GetRequiredService<Payments>().AdjustBalanceAsync(organization, model.Amount, model.Reason, RecipeActor, ct);
+            }
+        }
+
+        for (var i = 0; i < step.Orders.Count; i++)
+        {
+            await OrderAsync(services, step.Orders[i], $"$.orders[{i}]", ct);
+        }
+    }
+
+    private const string RecipeActor = "recipe";
+
+    private static async Task OrderAsync(IServiceProvider services, OrderStepModel model, string path, CancellationToken ct)
+    {
+        var organization = await OrganizationAsync(services.GetRequiredService<IOrganizationDirectory>(), model.Organization, $"{path}.organization", ct);
+        var agreement = model.UnderAgreement ? (await services.GetRequiredService<Catalog>().AgreementOfAsync(organization, ct))?.Code : null;
+        var lines = model.Lines.Select(l => new NewOrderLine(l.Product, Term.Find(l.Term) ?? Term.Years(1), l.Quantity)).ToList();
+        PlacedOrder placed;
+        try
+        {
+            placed = await services.GetRequiredService<IOrders>().PlaceAsync(new NewOrder(organization, OrderKind.FirstPurchase, lines, null, agreement), ct);
+        }
+        catch (SportelloValidationException refused)
+        {
+            throw new SportelloValidationException(refused.Problems.Select(p => p with { Field = $"{path}.{p.Field}" }).ToList());
+        }
+
+        var actions = services.GetRequiredService<OrderActions>();
+        switch (model.Status)
+        {
+            case OrderStatus.Cancelled:
+                await actions.CancelAsync(placed.OrderId, model.Reason, ct);
+                break;
+            case OrderStatus.HeldForReview:
+                await actions.HoldAsync(placed.OrderId, model.Reason, ct);
+                break;
+            case OrderStatus.Expired:
+                await actions.ExpireAsync(placed.OrderId, ct);
+                break;
+            case OrderStatus.Paid or OrderStatus.InProvisioning or OrderStatus.Completed:
+                await PayAsync(services, placed.OrderId, model.PaidWith, ct);
+                await ProvisionAsync(services, placed.OrderId, model.Status, ct);
+                break;
+        }
+
+        await BackdateAsync(services.GetRequiredService<BillingDbContext>(), placed.OrderId, model, ct);
+    }
+
+    private static async Task PayAsync(IServiceProvider services, Guid orderId, PaymentMethod method, CancellationToken ct)
+    {
+        var payments = services.GetRequiredService<Payments>();
+        if (method == PaymentMethod.Balance)
+        {
+            await payments.PayFromBalanceAsync(orderId, RecipeActor, ct);
+            return;
+        }
+
+        var order = await services.GetRequiredService<BillingDbContext>().Orders.AsNoTracking().FirstAsync(o => o.Id == orderId, ct);
+        await payments.RegisterTransferAsync(orderId, order.Outstanding, DateOnly.FromDateTime(DateTime.UtcNow), $"DEMO-{order.Number}", RecipeActor, ct);
+    }
+
+    // Paid stays paid; in provisioning has its first service working; completed has them all.
+    private static async Task ProvisionAsync(IServiceProvider services, Guid orderId, OrderStatus wanted, CancellationToken ct)
+    {
+        var ids = await services.GetRequiredService<BillingDbContext>().Services.AsNoTracking().Where(s => s.OrderId == orderId)
+            .OrderBy(s => s.Description).Select(s => s.Id).ToListAsync(ct);
+        var take = wanted switch { OrderStatus.Completed => ids.Count, OrderStatus.InProvisioning => 1, _ => 0 };
+        foreach (var id in ids.Take(take))
+        {
+            await services.GetRequiredService<IServices>().MarkActiveAsync(id, null, ct);
+        }
+    }
+
+    private static async Task BackdateAsync(BillingDbContext db, Guid orderId, OrderStepModel model, CancellationToken ct)
+    {
+        var shift = TimeSpan.FromDays(model.DaysAgo);
+        await db.Orders.Where(o => o.Id == orderId).ExecuteUpdateAsync(u => u
+            .SetProperty(o => o.PlacedUtc, o => o.PlacedUtc - shift)
+            .SetProperty(o => o.DueUtc, o => o.DueUtc - shift), ct);
+        if (model.ServiceExpiresInDays is { } days)
+        {
+            var expires = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(days));
+            foreach (var service in await db.Services.Where(s => s.OrderId == orderId).ToListAsync(ct))
+            {
+                service.Expires = expires;
+                service.Version++;
+            }
+
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    private static async Task<Guid> OrganizationAsync(IOrganizationDirectory directory, string name, string path, CancellationToken ct) =>
+        (await directory.NamedAsync(name, ct)).FirstOrDefault()?.Id
+        ?? throw new SportelloValidationException(path, $"Nessuna organizzazione «{name}»: creala prima con il passo \"organizations\".");
+}
