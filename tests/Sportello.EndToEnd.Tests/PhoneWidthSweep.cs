@@ -30,7 +30,15 @@ public sealed class PhoneWidthSweep(Browser browser) : Journey, IClassFixture<Br
             {
                 await page.GotoAsync($"{Base}{prefix}/account/login");
                 await SignInAsync(page, email, password!);
-                await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+                try
+                {
+                    // Generous: on CI the first sign-in shares two cores with the other test assemblies.
+                    await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new() { Timeout = 90_000 });
+                }
+                catch (TimeoutException)
+                {
+                    Assert.Fail($"{email} did not get past sign-in: {await page.InnerTextAsync("main")}");
+                }
             }
 
             foreach (var pattern in PageRoutes.Patterns(App).Where(p => p != "account/logout"))

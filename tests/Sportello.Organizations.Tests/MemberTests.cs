@@ -230,7 +230,8 @@ public abstract partial class MemberTests(SportelloApp app)
 
         Task<IReadOnlySet<string>> RightsAsync(string userId) => app.InTenantAsync("demo", sp => sp.GetRequiredService<IOrganizationAccess>().RightsAsync(userId, id));
         Assert.Empty(await RightsAsync(guestId));
-        Assert.Equal(new[] { ArchiveModule.Manage, ArchiveModule.Read, ArchiveModule.RegistryRead }, (await RightsAsync(ownerId)).Order());
+        // The legal representative holds every right of the enabled areas, Billing's (the demo sells) included.
+        Assert.Equal(new[] { ArchiveModule.Manage, ArchiveModule.Read, "billing.pay", ArchiveModule.RegistryRead }, (await RightsAsync(ownerId)).Order());
 
         // Read by the collaborator's own grant, manage through a team.
         var memberPage = $"/demo/area/organization/members/{guestId}";
@@ -248,8 +249,8 @@ public abstract partial class MemberTests(SportelloApp app)
         Assert.False(await app.InTenantAsync("demo", async sp => (await sp.GetRequiredService<IAuthorizationService>().AuthorizeAsync(user, Guid.NewGuid(), new ProductRightRequirement(ArchiveModule.Read))).Succeeded));
 
         // A right nobody declares is a field error; a collaborator grants nothing, not even to themselves.
-        var unknown = WebUtility.HtmlDecode(await (await PostAsync(ownerClient, memberPage, "Rights", new() { ["Rights"] = "billing.pay" })).Content.ReadAsStringAsync());
-        Assert.Contains("«billing.pay» non è un diritto di un'area attiva.", unknown);
+        var unknown = WebUtility.HtmlDecode(await (await PostAsync(ownerClient, memberPage, "Rights", new() { ["Rights"] = "sms.send" })).Content.ReadAsStringAsync());
+        Assert.Contains("«sms.send» non è un diritto di un'area attiva.", unknown);
         var guestClient = await SignedInAsync(guest, "Ospite-Demo-2026");
         var self = await PostAsync(guestClient, memberPage, "Rights", new() { ["Rights"] = ArchiveModule.Read });
         Assert.Contains("/account/access-denied", self.Headers.Location!.OriginalString);

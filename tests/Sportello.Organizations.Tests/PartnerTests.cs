@@ -198,7 +198,8 @@ public abstract partial class PartnerTests(SportelloApp app)
         Assert.Contains("«pec» non è un'area attiva.", WebUtility.HtmlDecode(await (await PostAsync(client, page, "Entrust", Fields(("PartnerPartitaIva", partnerVat), ("Access", "Limited"), ("Areas", "pec")))).Content.ReadAsStringAsync()));
         Assert.Contains("/account/access-denied", (await PostAsync(await SignedInAsync(clientCollaborator), page, "Entrust", Fields(("PartnerPartitaIva", partnerVat), ("Access", "Full")))).Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(client, page, "Entrust", Fields(("PartnerPartitaIva", partnerVat), ("Access", "Limited"), ("Areas", "registry"), ("Billing", "true")))).StatusCode);
-        Assert.Equal(new[] { ArchiveModule.RegistryRead }, await RightsAsync(partnerOwner, clientId));
+        // Billing access gives the partner the right to pay the client's orders.
+        Assert.Equal(new[] { "billing.pay", ArchiveModule.RegistryRead }, (await RightsAsync(partnerOwner, clientId)).Order());
 
         // Billing data goes out for the clients that let the partner see billing.
         var partner = await SignedInAsync(partnerOwner);

@@ -48,7 +48,7 @@ public abstract class TenantListTests(StoreKind kind) : ProviderTests(kind)
         var demo = json.EnumerateArray().Single(t => t.GetProperty("name").GetString() == "demo");
         Assert.Equal("running", demo.GetProperty("state").GetString());
         Assert.Equal("demo", demo.GetProperty("prefix").GetString());
-        Assert.Equal(["commerce", "identity", "knowledge-base", "mail", "organizations", "pages"], demo.GetProperty("enabledModules").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal(["billing", "commerce", "identity", "knowledge-base", "mail", "organizations", "pages"], demo.GetProperty("enabledModules").EnumerateArray().Select(m => m.GetString()));
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/tenants/demo")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/tenants/nessuno")).StatusCode);

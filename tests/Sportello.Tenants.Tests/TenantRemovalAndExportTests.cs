@@ -87,7 +87,7 @@ public abstract class TenantRemovalAndExportTests(StoreKind kind) : ProviderTest
         Assert.Equal(guideBefore, await App.ClientFor().GetStringAsync("/demo/help/spid/rinnovare-identita-spid"));
         var tenant = App.Registry.Find("demo")!.Settings;
         Assert.Equal(25, tenant.Limits["identity.users"]);
-        Assert.Equal(["commerce", "identity", "knowledge-base", "mail", "organizations", "pages"], tenant.EnabledModules);
+        Assert.Equal(["billing", "commerce", "identity", "knowledge-base", "mail", "organizations", "pages"], tenant.EnabledModules);
         var role = await App.InTenantAsync("demo", sp => sp.GetRequiredService<IdentityStoreDbContext>().Roles.SingleAsync(r => r.Name == "Contabile"));
         Assert.Equal("Vede le fatture", role.Description);
     }

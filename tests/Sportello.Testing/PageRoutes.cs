@@ -66,8 +66,13 @@ public static class PageRoutes
         var team = organizations is null ? null : await organizations.Teams.OrderBy(t => t.Name).Select(t => (Guid?)t.Id).FirstOrDefaultAsync();
         var check = organizations is null ? null : await organizations.IdentityChecks.OrderBy(c => c.OpenedUtc).Select(c => (Guid?)c.Id).FirstOrDefaultAsync();
         var client = organizations is null ? null : await organizations.PartnerClients.Where(c => c.Status == Sportello.Organizations.Domain.PartnerClientStatus.Active).OrderBy(c => c.CreatedUtc).Select(c => (Guid?)c.Id).FirstOrDefaultAsync();
+        var billing = app.Registry.Find(tenant)!.IsEnabled("billing") ? sp.GetRequiredService<Sportello.Billing.Data.BillingDbContext>() : null;
+        var order = billing is null || record is null ? null
+            : await billing.Orders.Where(o => o.OrganizationId == record && o.Status == Sportello.Billing.OrderStatus.PendingPayment).OrderBy(o => o.Number).Select(o => (Guid?)o.Id).FirstOrDefaultAsync()
+              ?? await billing.Orders.Where(o => o.OrganizationId == record).OrderBy(o => o.Number).Select(o => (Guid?)o.Id).FirstOrDefaultAsync();
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
+            ["orderId:guid"] = (order ?? Guid.Empty).ToString(),
             ["id"] = someone,
             ["memberId"] = member ?? someone,
             ["userId"] = member ?? someone,

@@ -30,6 +30,7 @@ public interface IServices
 
 /// <summary>A service as modules and pages read it.</summary>
 /// <param name="Expires">The end of the paid period; null for services that do not expire.</param>
+/// <param name="Term">What a renewal extends it by: the term first bought.</param>
 /// <param name="Failure">Why the module could not activate it, until it does.</param>
 public sealed record ServiceView(
     Guid Id,
@@ -40,6 +41,7 @@ public sealed record ServiceView(
     ServiceStatus Status,
     DateOnly Starts,
     DateOnly? Expires,
+    Term Term,
     bool AutoRenew,
     Guid OrderId,
     IReadOnlyList<Guid> RenewalOrderIds,

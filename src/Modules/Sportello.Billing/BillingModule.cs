@@ -7,6 +7,7 @@ using Sportello.Billing.Recipes;
 using Sportello.Core.Jobs;
 using Sportello.Core.Modules;
 using Sportello.Core.Storage;
+using Sportello.Organizations;
 
 namespace Sportello.Billing;
 
@@ -31,7 +32,6 @@ public sealed class BillingModule : Module
     [
         new(BillingRights.Area, new("Ordini e pagamenti", "Orders and payments"),
         [
-            new(BillingRights.View, new("Vedere ordini, servizi, fatture e credito", "See orders, services, invoices and balance")),
             new(BillingRights.Pay, new("Ordinare e pagare", "Order and pay")),
         ]),
     ];
@@ -47,6 +47,7 @@ public sealed class BillingModule : Module
     [
         new("Ordini", "/admin/billing/orders", BillingPermissions.View, 20),
         new("Catalogo", "/admin/billing/catalog", BillingPermissions.Catalog, 21),
+        new("Convenzioni", "/admin/billing/agreements", BillingPermissions.Catalog, 22),
     ];
 
     public override IEnumerable<ModuleJob> Jobs =>
@@ -64,6 +65,7 @@ public sealed class BillingModule : Module
         services.AddSingleton(BillingProducts.Servizio);
         services.AddScoped<ProductTypes>();
         services.AddScoped<Catalog>();
+        services.AddScoped<CatalogEditor>();
         services.AddScoped<DocumentNumbers>();
         services.AddScoped<Orders>();
         services.AddScoped<IOrders>(sp => sp.GetRequiredService<Orders>());
@@ -74,6 +76,8 @@ public sealed class BillingModule : Module
         services.AddScoped<Payments>();
         services.AddScoped<OrderActions>();
         services.AddScoped<TopUps>();
+        services.AddScoped<Renewals>();
+        services.AddScoped<IPartnerRevenue, PartnerRevenue>();
         services.AddScoped<ExpireOrdersJob>();
         Handle<OrderPaid, ServizioFulfilment>(services);
     }

@@ -29,13 +29,13 @@ public static class BillingPermissions
     ];
 }
 
-/// <summary>What a member may do with the organization's billing, granted like every product right.</summary>
+/// <summary>
+/// What a member may do with the organization's billing, granted like every product right. Every member sees the
+/// orders, services, invoices and balance; paying is a right.
+/// </summary>
 public static class BillingRights
 {
     public const string Area = "billing";
-
-    /// <summary>See orders, services, invoices and the balance.</summary>
-    public const string View = "billing.view";
 
     /// <summary>Order, pay, cancel a pending order, top up the balance, manage saved payment methods.</summary>
     public const string Pay = "billing.pay";

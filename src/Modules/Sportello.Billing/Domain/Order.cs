@@ -60,6 +60,9 @@ public sealed class Order
     public List<OrderLine> Lines { get; init; } = [];
 
     public decimal Outstanding => Total - Received;
+
+    /// <summary>An amount of this order in its currency, for showing.</summary>
+    public Sportello.Core.Finance.Money Money(decimal amount) => new(amount, Sportello.Core.Finance.Currency.Parse(Currency));
 }
 
 /// <summary>One line as priced when the order was placed.</summary>

@@ -62,7 +62,7 @@ public sealed class Services(BillingDbContext db, LifecycleTransitions transitio
         var ids = services.Select(s => s.Id).ToList();
         var renewals = await db.Renewals.AsNoTracking().Where(r => ids.Contains(r.ServiceId)).OrderBy(r => r.RenewedUtc).ToListAsync(ct);
         return services.Select(s => new ServiceView(
-            s.Id, s.OrganizationId, s.Product, s.ProductType, s.Description, s.Status, s.Starts, s.Expires, s.AutoRenew, s.OrderId,
+            s.Id, s.OrganizationId, s.Product, s.ProductType, s.Description, s.Status, s.Starts, s.Expires, Term.Find(s.Term) ?? Term.OneOff, s.AutoRenew, s.OrderId,
             renewals.Where(r => r.ServiceId == s.Id).Select(r => r.OrderId).ToList(), s.Reference, s.Failure)).ToList();
     }
 

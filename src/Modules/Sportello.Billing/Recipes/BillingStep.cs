@@ -134,7 +134,7 @@ public sealed class BillingStep : RecipeStep<BillingStepModel>
                 break;
         }
 
-        await BackdateAsync(services.GetRequiredService<BillingDbContext>(), placed.OrderId, model, ct);
+        await BackdateAsync(services.GetRequiredService<BillingDbContext>(), placed.OrderId, model, Today(services), ct);
     }
 
     private static async Task PayAsync(IServiceProvider services, Guid orderId, PaymentMethod method, CancellationToken ct)
@@ -147,8 +147,11 @@ public sealed class BillingStep : RecipeStep<BillingStepModel>
         }
 
         var order = await services.GetRequiredService<BillingDbContext>().Orders.AsNoTracking().FirstAsync(o => o.Id == orderId, ct);
-        await payments.RegisterTransferAsync(orderId, order.Outstanding, DateOnly.FromDateTime(DateTime.UtcNow), $"DEMO-{order.Number}", RecipeActor, ct);
+        await payments.RegisterTransferAsync(orderId, order.Outstanding, Today(services), $"DEMO-{order.Number}", RecipeActor, ct);
     }
+
+    // The same day the domain checks dates against (tests run the recipe under a fake clock).
+    private static DateOnly Today(IServiceProvider services) => DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
 
     // Paid stays paid; in provisioning has its first service working; completed has them all.
     private static async Task ProvisionAsync(IServiceProvider services, Guid orderId, OrderStatus wanted, CancellationToken ct)
@@ -162,23 +165,37 @@ public sealed class BillingStep : RecipeStep<BillingStepModel>
         }
     }
 
-    private static async Task BackdateAsync(BillingDbContext db, Guid orderId, OrderStepModel model, CancellationToken ct)
+    // Everything the order did happened DaysAgo earlier: placed, paid, its services started, its balance movements.
+    // Loaded and saved rather than updated in SQL: SQLite translates no date arithmetic.
+    private static async Task BackdateAsync(BillingDbContext db, Guid orderId, OrderStepModel model, DateOnly today, CancellationToken ct)
     {
+        db.ChangeTracker.Clear();
         var shift = TimeSpan.FromDays(model.DaysAgo);
-        await db.Orders.Where(o => o.Id == orderId).ExecuteUpdateAsync(u => u
-            .SetProperty(o => o.PlacedUtc, o => o.PlacedUtc - shift)
-            .SetProperty(o => o.DueUtc, o => o.DueUtc - shift), ct);
-        if (model.ServiceExpiresInDays is { } days)
+        var order = await db.Orders.FirstAsync(o => o.Id == orderId, ct);
+        db.Entry(order).Property(o => o.PlacedUtc).CurrentValue = order.PlacedUtc - shift;
+        db.Entry(order).Property(o => o.DueUtc).CurrentValue = order.DueUtc - shift;
+        order.PaidUtc -= shift;
+        order.Version++;
+        foreach (var payment in await db.Payments.Where(p => p.OrderId == orderId).ToListAsync(ct))
         {
-            var expires = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(days));
-            foreach (var service in await db.Services.Where(s => s.OrderId == orderId).ToListAsync(ct))
-            {
-                service.Expires = expires;
-                service.Version++;
-            }
-
-            await db.SaveChangesAsync(ct);
+            db.Entry(payment).Property(p => p.RecordedUtc).CurrentValue = payment.RecordedUtc - shift;
+            db.Entry(payment).Property(p => p.ReceivedOn).CurrentValue = payment.ReceivedOn.AddDays(-model.DaysAgo);
         }
+
+        foreach (var entry in await db.BalanceEntries.Where(e => e.OrderId == orderId).ToListAsync(ct))
+        {
+            db.Entry(entry).Property(e => e.OccurredUtc).CurrentValue = entry.OccurredUtc - shift;
+        }
+
+        foreach (var service in await db.Services.Where(s => s.OrderId == orderId).ToListAsync(ct))
+        {
+            var starts = service.Starts.AddDays(-model.DaysAgo);
+            db.Entry(service).Property(s => s.Starts).CurrentValue = starts;
+            service.Expires = model.ServiceExpiresInDays is { } left ? today.AddDays(left) : (Term.Find(service.Term) ?? Term.OneOff).End(starts);
+            service.Version++;
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     private static async Task<Guid> OrganizationAsync(IOrganizationDirectory directory, string name, string path, CancellationToken ct) =>

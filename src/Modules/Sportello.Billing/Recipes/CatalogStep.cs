@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Sportello.Billing.Data;
 using Sportello.Billing.Domain;
 using Sportello.Core.Recipes;
 using Sportello.Core.Validation;
@@ -71,50 +69,34 @@ public sealed class CatalogStep : RecipeStep<CatalogStepModel>
     protected override async Task ExecuteAsync(CatalogStepModel step, RecipeStepContext context, CancellationToken ct)
     {
         var services = context.Services;
-        var db = services.GetRequiredService<BillingDbContext>();
-        var types = services.GetRequiredService<ProductTypes>();
-        var products = new Dictionary<string, Product>(StringComparer.Ordinal);
+        var editor = services.GetRequiredService<CatalogEditor>();
         for (var i = 0; i < step.Products.Count; i++)
         {
-            var model = step.Products[i];
-            var type = types.Sold(model.Type)
-                ?? throw new SportelloValidationException($"$.products[{i}].type", $"Il tipo «{model.Type}» non è di un modulo abilitato per il tenant.");
-            if (model.Prices.Keys.FirstOrDefault(t => !type.Allows(Term.Find(t)!.Value)) is { } refused)
+            try
             {
-                throw new SportelloValidationException($"$.products[{i}].prices.{refused}", $"Il tipo «{model.Type}» non si vende per la durata {refused}.");
+                await editor.SaveProductAsync(step.Products[i], i, ct);
             }
-
-            var product = await db.Products.FirstOrDefaultAsync(p => p.Code == model.Code, ct);
-            if (product is null)
+            catch (SportelloValidationException refused)
             {
-                product = new Product { Code = model.Code, Type = model.Type, Name = model.Name };
-                db.Products.Add(product);
+                throw new SportelloValidationException(refused.Problems.Select(p => p with { Field = $"$.products[{i}].{p.Field}" }).ToList());
             }
-
-            (product.Name, product.Description, product.VatPercent, product.VatNature, product.ManualActivation, product.Active, product.Position) =
-                (model.Name, model.Description, model.VatPercent, model.VatNature, model.ManualActivation, model.Active, i);
-            await SetPricesAsync(db, product.Id, null, model.Prices, ct);
-            products[model.Code] = product;
         }
 
-        await db.SaveChangesAsync(ct);
         var directory = services.GetRequiredService<IOrganizationDirectory>();
         for (var a = 0; a < step.Agreements.Count; a++)
         {
             var model = step.Agreements[a];
-            var agreement = await db.Agreements.FirstOrDefaultAsync(x => x.Code == model.Code, ct);
-            if (agreement is null)
-            {
-                agreement = new Agreement { Code = model.Code, Name = model.Name };
-                db.Agreements.Add(agreement);
-            }
-
-            agreement.Name = model.Name;
+            var agreement = await editor.SaveAgreementAsync(model.Code, model.Name, ct);
             foreach (var (code, prices) in model.Prices)
             {
-                var product = products.GetValueOrDefault(code) ?? await db.Products.FirstOrDefaultAsync(p => p.Code == code, ct)
-                    ?? throw new SportelloValidationException($"$.agreements[{a}].prices.{code}", $"Nessun prodotto «{code}» nel catalogo né in questo passo.");
-                await SetPricesAsync(db, product.Id, agreement.Id, prices, ct);
+                try
+                {
+                    await editor.SetAgreementPricesAsync(agreement.Id, code, prices, ct);
+                }
+                catch (SportelloValidationException refused)
+                {
+                    throw new SportelloValidationException(refused.Problems.Select(p => p with { Field = $"$.agreements[{a}].prices.{code}" }).ToList());
+                }
             }
 
             var organizations = model.Organizations ?? [];
@@ -122,24 +104,8 @@ public sealed class CatalogStep : RecipeStep<CatalogStepModel>
             {
                 var organization = (await directory.NamedAsync(organizations[o], ct)).FirstOrDefault()
                     ?? throw new SportelloValidationException($"$.agreements[{a}].organizations[{o}]", $"Nessuna organizzazione «{organizations[o]}»: creala prima con il passo \"organizations\".");
-                // An organization is in one agreement at a time: attaching it here takes it out of any other.
-                await db.AgreementMembers.Where(m => m.OrganizationId == organization.Id && m.AgreementId != agreement.Id).ExecuteDeleteAsync(ct);
-                if (!await db.AgreementMembers.AnyAsync(m => m.OrganizationId == organization.Id && m.AgreementId == agreement.Id, ct))
-                {
-                    db.AgreementMembers.Add(new AgreementMember { AgreementId = agreement.Id, OrganizationId = organization.Id, AttachedUtc = DateTime.UtcNow });
-                }
+                await editor.AttachAsync(agreement.Id, organization.Id, ct);
             }
-
-            await db.SaveChangesAsync(ct);
-        }
-    }
-
-    private static async Task SetPricesAsync(BillingDbContext db, Guid productId, Guid? agreementId, IReadOnlyDictionary<string, decimal> prices, CancellationToken ct)
-    {
-        await db.Prices.Where(p => p.ProductId == productId && p.AgreementId == agreementId).ExecuteDeleteAsync(ct);
-        foreach (var (term, amount) in prices)
-        {
-            db.Prices.Add(new ProductPrice { ProductId = productId, AgreementId = agreementId, Term = Term.Find(term)!.Value.Code, Amount = amount });
         }
     }
 }

@@ -179,7 +179,7 @@ public sealed class IndexModel(
             Quotes = await Db.QuoteRequests.AsNoTracking().Where(q => q.PartnerId == id).OrderByDescending(q => q.ReceivedUtc).Take(20).ToListAsync(ct);
         }
 
-        if (HttpContext.RequestServices.GetService<IPartnerRevenue>() is { } revenue)
+        if (HttpContext.RequestServices.GetRequiredService<Integration<IPartnerRevenue>>().Service is { } revenue)
         {
             Figures = await revenue.ForAsync(id, tenant.Tenant.Today(time).Year, ct);
         }
