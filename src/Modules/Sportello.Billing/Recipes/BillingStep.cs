@@ -36,8 +36,8 @@ public sealed record BalanceStepModel(string Organization, BalanceEntryKind Kind
 
 /// <summary>
 /// "billing": orders and balance movements to show, placed and paid through the same code customers and operators
-/// use (numbers, prices, services and the audit log are real). Each run adds them again: it belongs in a demo recipe
-/// that runs once, after <c>catalog</c>.
+/// use (numbers, prices, services and the audit log are real). It seeds a tenant that has no orders and no balance
+/// movements yet and leaves one that has them alone, so a recipe runs again without doubling its history.
 /// </summary>
 public sealed class BillingStep : RecipeStep<BillingStepModel>
 {
@@ -77,6 +77,12 @@ public sealed class BillingStep : RecipeStep<BillingStepModel>
     protected override async Task ExecuteAsync(BillingStepModel step, RecipeStepContext context, CancellationToken ct)
     {
         var services = context.Services;
+        var db = services.GetRequiredService<BillingDbContext>();
+        if (await db.Orders.AnyAsync(ct) || await db.BalanceEntries.AnyAsync(ct))
+        {
+            return;
+        }
+
         var directory = services.GetRequiredService<IOrganizationDirectory>();
         for (var b = 0; b < step.Balances.Count; b++)
         {
