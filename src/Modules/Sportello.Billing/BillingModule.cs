@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Sportello.Billing.Data;
 using Sportello.Billing.Domain;
 using Sportello.Billing.Jobs;
+using Sportello.Billing.Providers;
+using Sportello.Billing.Providers.Stripe;
 using Sportello.Billing.Recipes;
 using Sportello.Core.Jobs;
 using Sportello.Core.Modules;
@@ -53,7 +55,20 @@ public sealed class BillingModule : Module
     public override IEnumerable<ModuleJob> Jobs =>
     [
         ModuleJob.PerTenant<ExpireOrdersJob>(ExpireOrdersJob.Key, new("Ordini non pagati scaduti", "Unpaid orders expired"), JobSchedule.Every(TimeSpan.FromHours(1))),
+        ModuleJob.PerTenant<ReconcilePaymentsJob>(ReconcilePaymentsJob.Key, new("Pagamenti riconciliati con i gestori", "Payments reconciled with the providers"), JobSchedule.Every(TimeSpan.FromMinutes(10))),
     ];
+
+    public override void MapEndpoints(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints) => Api.BillingWebhooks.Map(endpoints);
+
+    /// <summary>The provider keys are protected with this platform's keys: they cannot travel, the new platform sets its own.</summary>
+    public override System.Text.Json.JsonElement ExportSettings(System.Text.Json.JsonElement settings)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(settings.GetRawText())!.AsObject();
+        (node["stripe"] as System.Text.Json.Nodes.JsonObject)?.Remove("protectedSecretKey");
+        (node["stripe"] as System.Text.Json.Nodes.JsonObject)?.Remove("protectedWebhookSecret");
+        (node["payPal"] as System.Text.Json.Nodes.JsonObject)?.Remove("protectedClientSecret");
+        return System.Text.Json.JsonSerializer.SerializeToElement(node);
+    }
 
     private const string OrganizationsModuleId = "organizations";
 
@@ -79,6 +94,18 @@ public sealed class BillingModule : Module
         services.AddScoped<Renewals>();
         services.AddScoped<IPartnerRevenue, PartnerRevenue>();
         services.AddScoped<ExpireOrdersJob>();
+        services.AddOptions<BillingProviderOptions>().Bind(configuration.GetSection(BillingProviderOptions.Section));
+        services.AddScoped<ProviderKeys>();
+        services.AddScoped<Checkouts>();
+        services.AddScoped<ProviderInbox>();
+        services.AddScoped<SavedMethods>();
+        services.AddScoped<Reconciliation>();
+        services.AddScoped<ReconcilePaymentsJob>();
+        services.AddScoped<StripeGateway>();
+        services.AddScoped<ICheckoutGateway>(sp => sp.GetRequiredService<StripeGateway>());
+        services.AddScoped<IPaymentMethodVault>(sp => sp.GetRequiredService<StripeGateway>());
+        services.AddScoped<StripeNotifications>();
+        BillingProviderResilience.Add(services.AddHttpClient(StripeGateway.HttpClientName));
         Handle<OrderPaid, ServizioFulfilment>(services);
     }
 }

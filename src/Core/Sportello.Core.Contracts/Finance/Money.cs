@@ -19,6 +19,11 @@ public readonly record struct Money(decimal Amount, Currency Currency) : ICompar
 
     public static decimal RoundCents(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero);
 
+    /// <summary>In cents (both currencies have two decimals), as payment providers count: 12,30 € → 1230.</summary>
+    public long MinorUnits => (long)(RoundCents(Amount) * 100m);
+
+    public static Money FromMinorUnits(long units, Currency currency) => new(units / 100m, currency);
+
     public bool IsZero => Amount == 0m;
 
     public bool IsNegative => Amount < 0m;

@@ -18,6 +18,10 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options)
     public DbSet<BalanceEntry> BalanceEntries => Set<BalanceEntry>();
     public DbSet<BalanceAccount> BalanceAccounts => Set<BalanceAccount>();
     public DbSet<DocumentCounter> Counters => Set<DocumentCounter>();
+    public DbSet<PaymentAttempt> Attempts => Set<PaymentAttempt>();
+    public DbSet<ProviderEvent> ProviderEvents => Set<ProviderEvent>();
+    public DbSet<SavedPaymentMethod> SavedMethods => Set<SavedPaymentMethod>();
+    public DbSet<ProviderCustomer> ProviderCustomers => Set<ProviderCustomer>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -102,6 +106,38 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options)
             e.ToTable("Billing_BalanceAccounts");
             e.HasKey(b => b.OrganizationId);
             e.Property(b => b.Version).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<PaymentAttempt>(e =>
+        {
+            e.ToTable("Billing_Attempts");
+            e.HasKey(a => a.Id);
+            e.Property(a => a.Provider).HasConversion<string>().HasMaxLength(20);
+            e.Property(a => a.Method).HasConversion<string>().HasMaxLength(20);
+            e.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(a => a.Amount).HasPrecision(12, 2);
+            e.Property(a => a.Version).IsConcurrencyToken();
+            e.Ignore(a => a.IdempotencyKey);
+            e.Ignore(a => a.IsLive);
+        });
+        modelBuilder.Entity<ProviderEvent>(e =>
+        {
+            e.ToTable("Billing_ProviderEvents");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Provider).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(20);
+        });
+        modelBuilder.Entity<SavedPaymentMethod>(e =>
+        {
+            e.ToTable("Billing_SavedMethods");
+            e.HasKey(m => m.Id);
+            e.Property(m => m.Provider).HasConversion<string>().HasMaxLength(20);
+            e.Property(m => m.Method).HasConversion<string>().HasMaxLength(20);
+        });
+        modelBuilder.Entity<ProviderCustomer>(e =>
+        {
+            e.ToTable("Billing_ProviderCustomers");
+            e.HasKey(c => new { c.OrganizationId, c.Provider });
+            e.Property(c => c.Provider).HasConversion<string>().HasMaxLength(20);
         });
         modelBuilder.Entity<DocumentCounter>(e =>
         {

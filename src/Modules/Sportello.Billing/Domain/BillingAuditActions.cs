@@ -15,6 +15,8 @@ public static class BillingAuditActions
     public const string OrderPlaced = "billing.order-placed";
     public const string PaymentRegistered = "billing.payment-registered";
     public const string PaidFromBalance = "billing.paid-from-balance";
+    public const string PaidByProvider = "billing.paid-by-provider";
+    public const string PaymentNeedsAttention = "billing.payment-needs-attention";
     public const string BalanceAdjusted = "billing.balance-adjusted";
     public const string ServiceRenewed = "billing.service-renewed";
     public const string ServiceFailed = "billing.service-failed";
@@ -32,6 +34,8 @@ public static class BillingAuditActions
         new("billing.order.release", new("Ordine rilasciato", "Order released")),
         new(PaymentRegistered, new("Pagamento registrato", "Payment registered")),
         new(PaidFromBalance, new("Pagamento con il credito prepagato", "Paid from the prepaid balance")),
+        new(PaidByProvider, new("Pagamento ricevuto dal gestore", "Payment received from the provider")),
+        new(PaymentNeedsAttention, new("Pagamento da rimborsare", "Payment to refund")),
         new(BalanceAdjusted, new("Credito prepagato rettificato", "Prepaid balance adjusted")),
         new("billing.service.activate", new("Servizio attivato", "Service activated")),
         new("billing.service.suspend", new("Servizio sospeso", "Service suspended")),

@@ -11,6 +11,36 @@ public sealed record BillingSettings
 
     /// <summary>Who issues the documents: the reseller's legal data, printed on every pro-forma and invoice.</summary>
     public BillingProfile Profile { get; init; } = new();
+
+    /// <summary>Card and TWINT through Stripe Checkout; off until the tenant sets its keys.</summary>
+    public StripeSettings Stripe { get; init; } = new();
+
+    public PayPalSettings PayPal { get; init; } = new();
+}
+
+/// <summary>
+/// The tenant's Stripe account. Keys are protected with the tenant's data-protection purpose (or come from the
+/// platform's configuration, see <c>BillingProviderOptions</c>) and never travel in an export.
+/// </summary>
+public sealed record StripeSettings
+{
+    public bool Enabled { get; init; }
+
+    public string? ProtectedSecretKey { get; init; }
+
+    public string? ProtectedWebhookSecret { get; init; }
+}
+
+public sealed record PayPalSettings
+{
+    public bool Enabled { get; init; }
+
+    public string? ClientId { get; init; }
+
+    public string? ProtectedClientSecret { get; init; }
+
+    /// <summary>The id PayPal gave the webhook pointing at this tenant; its verification call needs it.</summary>
+    public string? WebhookId { get; init; }
 }
 
 /// <param name="RegimeFiscale">The FatturaPA code of the issuer's tax regime: RF01 ordinary, RF19 flat-rate.</param>

@@ -42,6 +42,14 @@ public static class BillingNames
         _ => "PayPal",
     };
 
+    /// <summary>The words on the button that pays with a provider method.</summary>
+    public static string PayWith(PaymentMethod method) => method switch
+    {
+        PaymentMethod.Card => "Paga con carta",
+        PaymentMethod.Twint => "Paga con TWINT",
+        _ => "Paga con PayPal",
+    };
+
     public static string Of(BalanceEntryKind kind) => kind switch
     {
         BalanceEntryKind.TopUp => "Ricarica",

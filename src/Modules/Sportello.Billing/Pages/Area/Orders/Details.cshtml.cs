@@ -3,6 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Sportello.Billing.Data;
 using Sportello.Billing.Domain;
 using Sportello.Core.Finance;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.Extensions.Options;
+using Sportello.Core.Security;
 using Sportello.Core.Tenancy;
 
 namespace Sportello.Billing.Pages.Area.Orders;
@@ -11,8 +14,16 @@ namespace Sportello.Billing.Pages.Area.Orders;
 /// One order of the organization: its lines with VAT, what was paid and how, and for a pending order the ways to
 /// pay (the balance, a bank transfer to the tenant's IBAN) and to cancel it, which asks for confirmation first.
 /// </summary>
-public sealed class DetailsModel(BillingDbContext db, Payments payments, OrderActions actions, Balances balances, TenantContext tenant) : BillingAreaPage
+public sealed class DetailsModel(
+    BillingDbContext db,
+    Payments payments,
+    OrderActions actions,
+    Balances balances,
+    Checkouts checkouts,
+    IOptions<BillingProviderOptions> providers,
+    TenantContext tenant) : BillingAreaPage
 {
+    public IReadOnlyList<PaymentMethod> Methods { get; private set; } = [];
     public Order? Order { get; private set; }
     public IReadOnlyList<Payment> Paid { get; private set; } = [];
     public Money Balance { get; private set; }
@@ -33,6 +44,8 @@ public sealed class DetailsModel(BillingDbContext db, Payments payments, OrderAc
             "placed" => L["Ordine creato: scegli come pagarlo."].Value,
             "balance" => L["Pagamento con il credito registrato."].Value,
             "cancelled" => L["Ordine annullato."].Value,
+            "returned" when Pending => L["Grazie: stiamo aspettando la conferma del pagamento dal gestore. Ricarica la pagina fra qualche secondo per vederla."].Value,
+            "abandoned" when Pending => L["Pagamento interrotto: l'ordine resta da pagare."].Value,
             _ => null,
         };
         return Page();
@@ -50,6 +63,13 @@ public sealed class DetailsModel(BillingDbContext db, Payments payments, OrderAc
         return RedirectToPage(new { orderId, done = "cancelled" });
     }, () => LoadAsync(orderId, ct), ct);
 
+    /// <summary>Starts (or resumes) paying through a provider and sends the customer to its hosted page.</summary>
+    public async Task<IActionResult> OnPostProviderAsync(Guid orderId, PaymentMethod method, CancellationToken ct) => !await MineAsync(orderId, ct) ? NotFound() : await PayingAsync(async () =>
+        Redirect(await checkouts.StartAsync(orderId, method, UserId, ct)), () => LoadAsync(orderId, ct), ct);
+
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context) =>
+        FormTargets.Allow(Response, providers.Value.FormTargets);
+
     /// <summary>Another organization's order is not found, never refused: its existence is not the user's to know.</summary>
     private async Task<bool> MineAsync(Guid orderId, CancellationToken ct) => await LoadMembershipAsync(ct) && await LoadAsync(orderId, ct);
 
@@ -64,6 +84,7 @@ public sealed class DetailsModel(BillingDbContext db, Payments payments, OrderAc
 
         Paid = await db.Payments.AsNoTracking().Where(p => p.OrderId == orderId).OrderBy(p => p.RecordedUtc).ToListAsync(ct);
         Balance = await balances.OfAsync(id, ct);
+        Methods = checkouts.MethodsFor(Order.Currency);
         return true;
     }
 }

@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Sportello.Billing.Data;
+
+namespace Sportello.Billing.Domain;
+
+/// <summary>
+/// Asks the providers about attempts still open after a while, for the notification that never came (a crash between
+/// the provider's confirmation and our commit, a webhook misconfigured): what they confirm is applied through the
+/// inbox under a reconciliation id, so it meets a late notification as a duplicate. An attempt that never reached a
+/// provider and is older than the providers keep keys is closed: nobody was shown a page to pay on.
+/// </summary>
+public sealed class Reconciliation(BillingDbContext db, IEnumerable<ICheckoutGateway> gateways, ProviderInbox inbox, Checkouts checkouts, TimeProvider clock, ILogger<Reconciliation> logger)
+{
+    /// <summary>Notifications normally arrive within seconds; this leaves them time before asking.</summary>
+    public static readonly TimeSpan Grace = TimeSpan.FromMinutes(10);
+
+    /// <summary>PayPal keeps a request id six hours, Stripe a key about a day: after that a repeated call would make a new object.</summary>
+    public static readonly TimeSpan Unreached = TimeSpan.FromHours(6);
+
+    public async Task<int> RunAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var asked = now - Grace;
+        var live = await db.Attempts.AsNoTracking()
+            .Where(a => (a.Status == AttemptStatus.Open || a.Status == AttemptStatus.Started) && a.UpdatedUtc < asked)
+            .OrderBy(a => a.UpdatedUtc).Take(200).ToListAsync(ct);
+        var changed = 0;
+        foreach (var attempt in live)
+        {
+            if (attempt.ProviderReference is null)
+            {
+                if (attempt.StartedUtc < now - Unreached)
+                {
+                    changed += await ApplyAsync(attempt, "unreached", a => Task.FromResult(checkouts.ApplyFailed(a, "Il gestore non ha mai ricevuto il pagamento.")), ct);
+                }
+
+                continue;
+            }
+
+            CheckoutState state;
+            try
+            {
+                state = await gateways.Single(g => g.Provider == attempt.Provider).CheckAsync(attempt, ct);
+            }
+            catch (Exception e) when (e is ProviderUnavailableException or ProviderRefusedException)
+            {
+                logger.LogWarning(e, "Reconciliation of {Attempt} for order {Order} postponed", attempt.IdempotencyKey, attempt.OrderNumber);
+                continue;
+            }
+
+            changed += state switch
+            {
+                CheckoutState.Paid paid => await ApplyAsync(attempt, paid.PaymentReference, a => checkouts.ApplyPaidAsync(a, paid.PaymentReference, paid.Amount, ct), ct),
+                CheckoutState.Failed failed => await ApplyAsync(attempt, "failed", a => Task.FromResult(checkouts.ApplyFailed(a, failed.Reason)), ct),
+                _ => 0,
+            };
+        }
+
+        return changed;
+    }
+
+    private async Task<int> ApplyAsync(PaymentAttempt attempt, string what, Func<PaymentAttempt, Task<Checkouts.Outcome>> apply, CancellationToken ct)
+    {
+        var outcome = await inbox.ReceiveAsync(attempt.Provider, $"reconciliation:{attempt.Id}:{what}", "reconciliation", async () =>
+        {
+            var tracked = await db.Attempts.FirstAsync(a => a.Id == attempt.Id, ct);
+            return await apply(tracked);
+        }, ct);
+        return outcome is { Result: not EventOutcome.Ignored } ? 1 : 0;
+    }
+}
