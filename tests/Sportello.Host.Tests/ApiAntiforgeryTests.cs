@@ -16,14 +16,28 @@ public sealed class ApiAntiforgeryTests(AppFixture fixture) : IClassFixture<AppF
         ["module"] = "identity",
     };
 
-    public static IEnumerable<(string Method, string Path)> UnsafeApiEndpoints(IServiceProvider services) =>
+    public static IEnumerable<(string Method, string Path)> UnsafeApiEndpoints(IServiceProvider services, bool signedByProvider = false) =>
         services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.TrimStart('/').StartsWith("api/", StringComparison.Ordinal) == true)
+            .Where(e => SignedByProvider(e) == signedByProvider)
             .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? [])
                 .Where(m => m is not ("GET" or "HEAD" or "OPTIONS"))
                 .Select(m => (m, "/" + string.Join('/', e.RoutePattern.PathSegments.Select(s => string.Concat(s.Parts.Select(Part)))))))
             .Distinct()
             .ToList();
+
+    // A payment provider's webhook is anonymous and opts out of antiforgery: its signature is its proof, no cookie is involved.
+    private static bool SignedByProvider(Microsoft.AspNetCore.Http.Endpoint e) =>
+        e.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>() is not null
+        && e.Metadata.GetMetadata<Microsoft.AspNetCore.Antiforgery.IAntiforgeryMetadata>() is { RequiresValidation: false };
+
+    [Fact]
+    public void Only_the_payment_providers_webhooks_opt_out_of_antiforgery()
+    {
+        var optedOut = UnsafeApiEndpoints(fixture.App.Services, signedByProvider: true).Select(e => e.Path).ToList();
+        Assert.Contains("/api/billing/webhooks/stripe", optedOut);
+        Assert.All(optedOut, path => Assert.StartsWith("/api/billing/webhooks/", path, StringComparison.Ordinal));
+    }
 
     private static string Part(Microsoft.AspNetCore.Routing.Patterns.RoutePatternPart part) => part switch
     {

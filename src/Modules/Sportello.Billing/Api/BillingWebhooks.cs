@@ -43,7 +43,7 @@ public static class BillingWebhooks
         }
 
         using var reader = new StreamReader(request.Body, System.Text.Encoding.UTF8);
-        var buffer = new char[MaxBody + 1];
+        var buffer = new char[8 * 1024];
         var text = new System.Text.StringBuilder();
         int read;
         while ((read = await reader.ReadAsync(buffer.AsMemory(), ct)) > 0)

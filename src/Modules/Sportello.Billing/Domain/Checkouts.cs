@@ -38,7 +38,7 @@ public sealed class Checkouts(
             }
         }
 
-        if (keys.PayPalReady)
+        if (keys.PayPalReady && gateways.Any(g => g.Provider == PaymentProvider.PayPal))
         {
             methods.Add(PaymentMethod.PayPal);
         }
@@ -69,7 +69,9 @@ public sealed class Checkouts(
             var opened = await gateway.OpenAsync(request, ct);
             await UpdateAsync(attempt.Id, a =>
             {
-                if (a.Status == AttemptStatus.Started)
+                // What the provider made is kept whatever a parallel call concluded meanwhile: it is payable, so it
+                // must stay where the reconciliation looks.
+                if (a.Status != AttemptStatus.Succeeded)
                 {
                     (a.Status, a.ProviderReference, a.RedirectUrl, a.Problem) = (AttemptStatus.Open, opened.ProviderReference, opened.RedirectUrl, null);
                 }
@@ -96,6 +98,18 @@ public sealed class Checkouts(
     /// Money the provider confirmed for <paramref name="attempt"/> (tracked): recorded once, by the provider's reference,
     /// in the caller's transaction. Money for an order that can no longer take it is left to an operator to refund.
     /// </summary>
+    public async Task<Outcome> ApplyPaidAsync(PaymentAttempt attempt, string paymentReference, long minorUnits, string? currency, CancellationToken ct) =>
+        Currency.Find(currency) is { } known
+            ? await ApplyPaidAsync(attempt, paymentReference, Money.FromMinorUnits(minorUnits, known), ct)
+            : NeedsAttention(attempt, $"Ricevuti {minorUnits / 100m} {currency} ({paymentReference}) per l'ordine {attempt.OrderNumber}, in una valuta che il negozio non usa: da rimborsare.");
+
+    private Outcome NeedsAttention(PaymentAttempt attempt, string detail)
+    {
+        Touch(attempt, AttemptStatus.Succeeded);
+        logger.LogWarning("Provider payment needs attention: {Detail}", detail);
+        return new(EventOutcome.NeedsAttention, detail, attempt);
+    }
+
     public async Task<Outcome> ApplyPaidAsync(PaymentAttempt attempt, string paymentReference, Money amount, CancellationToken ct)
     {
         if (attempt.Status == AttemptStatus.Succeeded || await db.Payments.AnyAsync(p => p.Method == attempt.Method && p.Reference == paymentReference, ct))

@@ -45,20 +45,40 @@ public sealed class Reconciliation(BillingDbContext db, IEnumerable<ICheckoutGat
             }
             catch (Exception e) when (e is ProviderUnavailableException or ProviderRefusedException)
             {
+                // Its turn goes to the back of the queue, so attempts a provider keeps refusing never hold up the rest.
                 logger.LogWarning(e, "Reconciliation of {Attempt} for order {Order} postponed", attempt.IdempotencyKey, attempt.OrderNumber);
+                await PostponeAsync(attempt.Id, e.Message, ct);
                 continue;
             }
 
-            changed += state switch
+            try
             {
-                CheckoutState.Paid paid => await ApplyAsync(attempt, paid.PaymentReference, a => checkouts.ApplyPaidAsync(a, paid.PaymentReference, paid.Amount, ct), ct),
-                CheckoutState.Failed failed => await ApplyAsync(attempt, "failed", a => Task.FromResult(checkouts.ApplyFailed(a, failed.Reason)), ct),
-                _ => 0,
-            };
+                changed += state switch
+                {
+                    CheckoutState.Paid paid => await ApplyAsync(attempt, paid.PaymentReference, a => checkouts.ApplyPaidAsync(a, paid.PaymentReference, paid.Amount, ct), ct),
+                    CheckoutState.Failed failed => await ApplyAsync(attempt, "failed", a => Task.FromResult(checkouts.ApplyFailed(a, failed.Reason)), ct),
+                    _ => 0,
+                };
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Reconciliation of {Attempt} for order {Order} failed", attempt.IdempotencyKey, attempt.OrderNumber);
+            }
         }
 
         return changed;
     }
+
+    private Task PostponeAsync(Guid attemptId, string problem, CancellationToken ct) => ConflictRetry.RunAsync(db, async () =>
+    {
+        var tracked = await db.Attempts.FirstAsync(a => a.Id == attemptId, ct);
+        tracked.Problem = problem.Length > 1000 ? problem[..1000] : problem;
+        tracked.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
+        tracked.Version++;
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        return true;
+    });
 
     private async Task<int> ApplyAsync(PaymentAttempt attempt, string what, Func<PaymentAttempt, Task<Checkouts.Outcome>> apply, CancellationToken ct)
     {

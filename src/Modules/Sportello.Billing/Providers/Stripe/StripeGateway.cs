@@ -71,8 +71,8 @@ public sealed class StripeGateway(IHttpClientFactory http, ProviderKeys keys, IO
         var session = await CallAsync(() => new SessionService(client).GetAsync(sessionId, new SessionGetOptions { Expand = ["payment_intent"] }, null, ct));
         return session switch
         {
-            { PaymentStatus: "paid" } => new CheckoutState.Paid(session.PaymentIntentId, Money.FromMinorUnits(session.AmountTotal ?? 0, Currency.Parse(session.Currency)),
-                session.PaymentIntent?.PaymentMethodId),
+            { PaymentStatus: "paid" } when Currency.Find(session.Currency) is { } currency =>
+                new CheckoutState.Paid(session.PaymentIntentId, Money.FromMinorUnits(session.AmountTotal ?? 0, currency), session.PaymentIntent?.PaymentMethodId),
             { Status: "expired" } => new CheckoutState.Failed("Sessione di pagamento scaduta senza pagamento."),
             _ => new CheckoutState.Waiting(),
         };
@@ -133,7 +133,9 @@ public sealed class StripeGateway(IHttpClientFactory http, ProviderKeys keys, IO
         {
             return await call();
         }
-        catch (StripeException e) when (e.HttpStatusCode is HttpStatusCode.TooManyRequests || (int)e.HttpStatusCode >= 500 || e.HttpStatusCode == 0)
+        // 409: the same idempotency key is in flight (a parallel click, a retried timeout) — try again, never "failed".
+        catch (StripeException e) when (e.HttpStatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.Conflict || (int)e.HttpStatusCode >= 500 || e.HttpStatusCode == 0
+            || e.StripeError?.Type == "idempotency_error")
         {
             throw new ProviderUnavailableException($"Stripe ha risposto {(int)e.HttpStatusCode}: {e.StripeError?.Message ?? e.Message}", e);
         }

@@ -73,14 +73,14 @@ public sealed class StripeNotifications(
             case Session session when notification.Type is "checkout.session.completed" or "checkout.session.async_payment_succeeded":
                 return await AttemptAsync(session.Metadata, ct) is not { } paid ? Unknown()
                     : session.PaymentStatus != "paid" ? new(EventOutcome.Ignored, "Pagamento in attesa di conferma.", paid)
-                    : await checkouts.ApplyPaidAsync(paid, session.PaymentIntentId, Money.FromMinorUnits(session.AmountTotal ?? 0, Currency.Parse(session.Currency)), ct);
+                    : await checkouts.ApplyPaidAsync(paid, session.PaymentIntentId, session.AmountTotal ?? 0, session.Currency, ct);
             case Session session when notification.Type is "checkout.session.expired" or "checkout.session.async_payment_failed":
                 return await AttemptAsync(session.Metadata, ct) is { } lapsed
                     ? checkouts.ApplyFailed(lapsed, notification.Type.EndsWith("expired", StringComparison.Ordinal) ? "Sessione di pagamento scaduta." : "Pagamento non riuscito.")
                     : Unknown();
             case PaymentIntent intent when notification.Type == "payment_intent.succeeded":
                 return await AttemptAsync(intent.Metadata, ct) is { } succeeded
-                    ? await checkouts.ApplyPaidAsync(succeeded, intent.Id, Money.FromMinorUnits(intent.AmountReceived, Currency.Parse(intent.Currency)), ct)
+                    ? await checkouts.ApplyPaidAsync(succeeded, intent.Id, intent.AmountReceived, intent.Currency, ct)
                     : Unknown();
             case PaymentIntent intent when notification.Type == "payment_intent.payment_failed":
                 // Checkout lets the customer try another card in the same session: the attempt stays open.
@@ -117,9 +117,9 @@ public sealed class StripeNotifications(
         {
             await saved.RememberAsync(organizationId, PaymentProvider.Stripe, methodId, ct);
         }
-        catch (ProviderUnavailableException unavailable)
+        catch (Exception e) when (e is ProviderUnavailableException or ProviderRefusedException)
         {
-            logger.LogWarning(unavailable, "Saved method {Method} not described by Stripe", methodId);
+            logger.LogWarning(e, "Saved method {Method} not described by Stripe", methodId);
         }
     }
 }
