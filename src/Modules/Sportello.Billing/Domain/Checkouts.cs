@@ -101,11 +101,13 @@ public sealed class Checkouts(
     public async Task<Outcome> ApplyPaidAsync(PaymentAttempt attempt, string paymentReference, long minorUnits, string? currency, CancellationToken ct) =>
         Currency.Find(currency) is { } known
             ? await ApplyPaidAsync(attempt, paymentReference, Money.FromMinorUnits(minorUnits, known), ct)
-            : NeedsAttention(attempt, $"Ricevuti {minorUnits / 100m} {currency} ({paymentReference}) per l'ordine {attempt.OrderNumber}, in una valuta che il negozio non usa: da rimborsare.");
+            : attempt.Status == AttemptStatus.Succeeded ? new(EventOutcome.Ignored, "Pagamento già registrato.", attempt)
+            : NeedsAttention(attempt, paymentReference, $"Ricevuti {minorUnits / 100m} {currency} ({paymentReference}) per l'ordine {attempt.OrderNumber}, in una valuta che il negozio non usa: da rimborsare.");
 
-    private Outcome NeedsAttention(PaymentAttempt attempt, string detail)
+    private Outcome NeedsAttention(PaymentAttempt attempt, string paymentReference, string detail)
     {
         Touch(attempt, AttemptStatus.Succeeded);
+        attempt.PaymentReference = paymentReference;
         logger.LogWarning("Provider payment needs attention: {Detail}", detail);
         return new(EventOutcome.NeedsAttention, detail, attempt);
     }
@@ -118,16 +120,16 @@ public sealed class Checkouts(
         }
 
         var order = await db.Orders.Include(o => o.Lines).FirstAsync(o => o.Id == attempt.OrderId, ct);
-        Touch(attempt, AttemptStatus.Succeeded);
-        attempt.PaymentReference = paymentReference;
         if (amount.Currency.Code != order.Currency || order.Status != OrderStatus.PendingPayment || amount.Amount > order.Outstanding || amount.Amount <= 0)
         {
             var detail = $"Ricevuti {amount.ToString(System.Globalization.CultureInfo.GetCultureInfo("it-IT"))} ({paymentReference}) per l'ordine {order.Number}, " +
                 $"che è {order.Status} con {order.Money(order.Outstanding).ToString(System.Globalization.CultureInfo.GetCultureInfo("it-IT"))} da pagare: da rimborsare.";
-            logger.LogWarning("Provider payment needs attention: {Detail}", detail);
             audit.Add(db, OrderAudit.Of(order, BillingAuditActions.PaymentNeedsAttention, new Dictionary<string, object?> { ["reference"] = paymentReference, ["amount"] = amount.Amount }));
-            return new(EventOutcome.NeedsAttention, detail, attempt);
+            return NeedsAttention(attempt, paymentReference, detail);
         }
+
+        Touch(attempt, AttemptStatus.Succeeded);
+        attempt.PaymentReference = paymentReference;
 
         audit.Add(db, OrderAudit.Of(order, BillingAuditActions.PaidByProvider, new Dictionary<string, object?>
         {
