@@ -42,12 +42,14 @@ public sealed class BillingModule : Module
     [
         new("Ordini", "/area/orders", Order: 20),
         new("Servizi", "/area/services", Order: 21),
-        new("Credito prepagato", "/area/balance", Order: 22),
+        new("Fatture", "/area/invoices", Order: 22),
+        new("Credito prepagato", "/area/balance", Order: 23),
     ];
 
     public override IEnumerable<AdminMenuEntry> AdminMenu =>
     [
         new("Ordini", "/admin/billing/orders", BillingPermissions.View, 20),
+        new("Fatture", "/admin/billing/invoices", BillingPermissions.View, 20),
         new("Catalogo", "/admin/billing/catalog", BillingPermissions.Catalog, 21),
         new("Convenzioni", "/admin/billing/agreements", BillingPermissions.Catalog, 22),
     ];
@@ -82,6 +84,9 @@ public sealed class BillingModule : Module
         services.AddScoped<Catalog>();
         services.AddScoped<CatalogEditor>();
         services.AddScoped<DocumentNumbers>();
+        services.AddScoped<Documents>();
+        services.AddScoped<Pdf.DocumentFiles>();
+        services.AddSingleton(Mail.DocumentMail.Default);
         services.AddScoped<Orders>();
         services.AddScoped<IOrders>(sp => sp.GetRequiredService<Orders>());
         services.AddScoped<Domain.Services>();
@@ -107,5 +112,6 @@ public sealed class BillingModule : Module
         services.AddScoped<StripeNotifications>();
         BillingProviderResilience.Add(services.AddHttpClient(StripeGateway.HttpClientName));
         Handle<OrderPaid, ServizioFulfilment>(services);
+        Handle<DocumentIssued, DocumentMailing>(services);
     }
 }

@@ -22,6 +22,7 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options)
     public DbSet<ProviderEvent> ProviderEvents => Set<ProviderEvent>();
     public DbSet<SavedPaymentMethod> SavedMethods => Set<SavedPaymentMethod>();
     public DbSet<ProviderCustomer> ProviderCustomers => Set<ProviderCustomer>();
+    public DbSet<BillingDocument> Documents => Set<BillingDocument>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -138,6 +139,16 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options)
             e.ToTable("Billing_ProviderCustomers");
             e.HasKey(c => new { c.OrganizationId, c.Provider });
             e.Property(c => c.Provider).HasConversion<string>().HasMaxLength(20);
+        });
+        modelBuilder.Entity<BillingDocument>(e =>
+        {
+            e.ToTable("Billing_Documents");
+            e.HasKey(d => d.Id);
+            e.Property(d => d.Kind).HasConversion<string>().HasMaxLength(20);
+            foreach (var amount in new[] { nameof(BillingDocument.Net), nameof(BillingDocument.Vat), nameof(BillingDocument.Total) })
+            {
+                e.Property(amount).HasPrecision(12, 2);
+            }
         });
         modelBuilder.Entity<DocumentCounter>(e =>
         {

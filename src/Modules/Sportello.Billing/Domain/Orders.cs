@@ -19,6 +19,7 @@ public sealed class Orders(
     Catalog catalog,
     ProductTypes types,
     DocumentNumbers numbers,
+    Documents documents,
     IOrganizationDirectory organizations,
     IPartnerTerms partners,
     IAuditLog audit,
@@ -193,6 +194,7 @@ public sealed class Orders(
 
         db.Orders.Add(saved);
         audit.Add(db, OrderAudit.Of(saved, BillingAuditActions.OrderPlaced));
+        await documents.IssueAsync(saved, DocumentKind.ProForma, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new PlacedOrder(saved.Id, saved.Number, new Money(saved.Total, catalog.Currency));

@@ -8,10 +8,11 @@ namespace Sportello.Billing.Domain;
 
 /// <summary>
 /// What happens, in the payment's own transaction, when money arrives for an order: the payment is recorded and,
-/// once the total is covered, the order is paid, its services are created or renewed, a top-up credits the balance,
+/// once the total is covered, the order is paid and invoiced, its services are created or renewed, a top-up credits the balance,
 /// a partner's cashback is credited, and <see cref="OrderPaid"/> goes to the outbox for the product modules.
 /// </summary>
-public sealed class Settlement(BillingDbContext db, LifecycleTransitions transitions, Balances balances, ProductTypes types, TenantContext tenant, TimeProvider clock)
+public sealed class Settlement(
+    BillingDbContext db, LifecycleTransitions transitions, Balances balances, ProductTypes types, Documents documents, TenantContext tenant, TimeProvider clock)
 {
     /// <summary>Adds <paramref name="payment"/> to the tracked <paramref name="order"/>; the caller saves.</summary>
     public async Task ReceiveAsync(Order order, Payment payment, CancellationToken ct)
@@ -69,6 +70,12 @@ public sealed class Settlement(BillingDbContext db, LifecycleTransitions transit
                 OrganizationId = partner, Kind = BalanceEntryKind.Cashback, Amount = cashback, Currency = order.Currency,
                 OccurredUtc = now, OrderId = order.Id, OrderNumber = order.Number,
             }, ct);
+        }
+
+        // A top-up is money on account: the invoice comes with the services it pays for.
+        if (order.Kind != OrderKind.TopUp)
+        {
+            await documents.IssueAsync(order, DocumentKind.Invoice, ct);
         }
 
         db.Raise(new OrderPaid(order.Id, order.Number, order.OrganizationId, order.Kind, order.Lines.OrderBy(l => l.Position)

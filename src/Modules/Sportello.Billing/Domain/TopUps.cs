@@ -8,7 +8,7 @@ using Sportello.Organizations;
 namespace Sportello.Billing.Domain;
 
 /// <summary>Top-ups of the prepaid balance: an order of 0.10 to 9,999.00 in the tenant's currency, paid like any other.</summary>
-public sealed class TopUps(BillingDbContext db, Catalog catalog, DocumentNumbers numbers, IOrganizationDirectory organizations, IAuditLog audit, TenantContext tenant, TimeProvider clock)
+public sealed class TopUps(BillingDbContext db, Catalog catalog, DocumentNumbers numbers, Documents documents, IOrganizationDirectory organizations, IAuditLog audit, TenantContext tenant, TimeProvider clock)
 {
     public async Task<PlacedOrder> PlaceAsync(Guid organizationId, Money amount, string? userId, CancellationToken ct)
     {
@@ -45,6 +45,7 @@ public sealed class TopUps(BillingDbContext db, Catalog catalog, DocumentNumbers
         });
         db.Orders.Add(order);
         audit.Add(db, OrderAudit.Of(order, BillingAuditActions.OrderPlaced));
+        await documents.IssueAsync(order, DocumentKind.ProForma, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new PlacedOrder(order.Id, order.Number, amount);

@@ -33,6 +33,8 @@ public static class BillingNames
         _ => "Annullato",
     };
 
+    public static string Of(DocumentKind kind) => kind == DocumentKind.Invoice ? "Fattura" : "Pro forma";
+
     public static string Of(PaymentMethod method) => method switch
     {
         PaymentMethod.Balance => "Credito prepagato",

@@ -201,6 +201,14 @@ public sealed class BillingStep : RecipeStep<BillingStepModel>
             service.Version++;
         }
 
+        foreach (var document in await db.Documents.Where(d => d.OrderId == orderId).ToListAsync(ct))
+        {
+            var content = Documents.Read(document);
+            var payment = content.Payment with { DueOn = content.Payment.DueOn?.AddDays(-model.DaysAgo), PaidOn = content.Payment.PaidOn?.AddDays(-model.DaysAgo) };
+            db.Entry(document).Property(d => d.IssuedUtc).CurrentValue = document.IssuedUtc - shift;
+            db.Entry(document).Property(d => d.Content).CurrentValue = Documents.Write(content with { IssuedOn = content.IssuedOn.AddDays(-model.DaysAgo), Payment = payment });
+        }
+
         await db.SaveChangesAsync(ct);
     }
 

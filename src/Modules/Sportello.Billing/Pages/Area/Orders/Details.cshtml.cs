@@ -26,6 +26,7 @@ public sealed class DetailsModel(
     public IReadOnlyList<PaymentMethod> Methods { get; private set; } = [];
     public Order? Order { get; private set; }
     public IReadOnlyList<Payment> Paid { get; private set; } = [];
+    public IReadOnlyList<(Guid Id, DocumentKind Kind, string Number)> Issued { get; private set; } = [];
     public Money Balance { get; private set; }
     public bool Confirming { get; private set; }
     public BillingProfile Profile => tenant.GetModuleSettings<BillingSettings>(BillingModule.ModuleId).Profile;
@@ -83,6 +84,8 @@ public sealed class DetailsModel(
         }
 
         Paid = await db.Payments.AsNoTracking().Where(p => p.OrderId == orderId).OrderBy(p => p.RecordedUtc).ToListAsync(ct);
+        Issued = (await db.Documents.AsNoTracking().Where(d => d.OrderId == orderId).OrderByDescending(d => d.Kind)
+            .Select(d => new { d.Id, d.Kind, d.Number }).ToListAsync(ct)).Select(d => (d.Id, d.Kind, d.Number)).ToList();
         Balance = await balances.OfAsync(id, ct);
         Methods = checkouts.MethodsFor(Order.Currency);
         return true;
