@@ -111,6 +111,11 @@ public sealed class BillingModule : Module
         services.AddScoped<IPaymentMethodVault>(sp => sp.GetRequiredService<StripeGateway>());
         services.AddScoped<StripeNotifications>();
         BillingProviderResilience.Add(services.AddHttpClient(StripeGateway.HttpClientName));
+        services.AddSingleton<Providers.PayPal.PayPalTokens>();
+        BillingProviderResilience.Add(services.AddHttpClient<Providers.PayPal.PayPalClient>());
+        services.AddScoped<Providers.PayPal.PayPalGateway>();
+        services.AddScoped<ICheckoutGateway>(sp => sp.GetRequiredService<Providers.PayPal.PayPalGateway>());
+        services.AddScoped<Providers.PayPal.PayPalNotifications>();
         Handle<OrderPaid, ServizioFulfilment>(services);
         Handle<DocumentIssued, DocumentMailing>(services);
     }

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Sportello.Billing.Providers;
+using Sportello.Billing.Providers.PayPal;
 using Sportello.Billing.Providers.Stripe;
 
 namespace Sportello.Billing.Api;
@@ -13,7 +15,7 @@ namespace Sportello.Billing.Api;
 /// </summary>
 public static class BillingWebhooks
 {
-    /// <summary>Stripe's events are a few kilobytes; anything much larger is not Stripe.</summary>
+    /// <summary>Providers' events are a few kilobytes; anything much larger is not theirs.</summary>
     private const int MaxBody = 512 * 1024;
 
     public static void Map(IEndpointRouteBuilder endpoints)
@@ -30,6 +32,22 @@ public static class BillingWebhooks
             {
                 NotificationResult.NotConfigured => TypedResults.NotFound(),
                 NotificationResult.BadSignature => TypedResults.BadRequest("Firma Stripe-Signature non valida o scaduta."),
+                _ => TypedResults.Ok(),
+            };
+        });
+        hooks.MapPost("/paypal", async Task<Results<Ok, BadRequest<string>, NotFound, StatusCodeHttpResult>> (HttpRequest request, PayPalNotifications notifications, CancellationToken ct) =>
+        {
+            if (await BodyAsync(request, ct) is not { } json)
+            {
+                return TypedResults.BadRequest("Corpo della notifica assente o troppo grande.");
+            }
+
+            var headers = PayPalNotifications.TransmissionHeaders.ToDictionary(h => h, h => (string?)request.Headers[h].ToString(), StringComparer.OrdinalIgnoreCase);
+            return await notifications.ReceiveAsync(json, headers, ct) switch
+            {
+                NotificationResult.NotConfigured => TypedResults.NotFound(),
+                NotificationResult.BadSignature => TypedResults.BadRequest("Notifica che PayPal non ha verificato."),
+                NotificationResult.Unavailable => TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable),
                 _ => TypedResults.Ok(),
             };
         });

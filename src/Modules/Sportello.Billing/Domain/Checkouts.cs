@@ -18,6 +18,7 @@ public sealed class Checkouts(
     BillingDbContext db,
     IEnumerable<ICheckoutGateway> gateways,
     Settlement settlement,
+    ProviderInbox inbox,
     ProviderKeys keys,
     TenantLinks links,
     TenantContext tenant,
@@ -61,9 +62,10 @@ public sealed class Checkouts(
 
         var gateway = gateways.Single(g => g.Provider == attempt.Provider);
         var path = $"/area/orders/{orderId}";
+        // PayPal's money is taken by Sportello once the customer approves: its return leads to the page that captures.
+        var back = attempt.Provider == PaymentProvider.PayPal ? links.To(path + "/paypal") : links.To(path, [new("done", "returned")]);
         var request = new CheckoutRequest(attempt, (await db.Orders.AsNoTracking().FirstAsync(o => o.Id == orderId, ct)).OrganizationName,
-            $"Ordine {attempt.OrderNumber}", tenant.Settings.Culture,
-            links.To(path, [new("done", "returned")]), links.To(path, [new("done", "abandoned")]));
+            $"Ordine {attempt.OrderNumber}", tenant.Settings.Culture, back, links.To(path, [new("done", "abandoned")]));
         try
         {
             var opened = await gateway.OpenAsync(request, ct);
@@ -155,6 +157,37 @@ public sealed class Checkouts(
         attempt.Problem = reason;
         return new(EventOutcome.Applied, reason, attempt);
     }
+
+    /// <summary>
+    /// What a provider answered when asked (the reconciliation, PayPal's capture), applied through the inbox under an
+    /// id of <paramref name="source"/> and the money's reference, so the notification of the same money is a duplicate.
+    /// </summary>
+    /// <returns>Whether the order or the attempt changed.</returns>
+    public async Task<bool> ConfirmAsync(PaymentAttempt attempt, CheckoutState state, string source, CancellationToken ct)
+    {
+        var what = state switch
+        {
+            CheckoutState.Paid paid => paid.PaymentReference,
+            CheckoutState.Failed => "failed",
+            _ => null,
+        };
+        if (what is null)
+        {
+            return false;
+        }
+
+        var outcome = await inbox.ReceiveAsync(attempt.Provider, $"{source}:{attempt.Id}:{what}", source, async () =>
+            await ApplyAsync(await db.Attempts.FirstAsync(a => a.Id == attempt.Id, ct), state, ct), ct);
+        return outcome is { Result: not EventOutcome.Ignored };
+    }
+
+    /// <summary>A state the provider reported for the tracked <paramref name="attempt"/>, in the caller's transaction.</summary>
+    public async Task<Outcome> ApplyAsync(PaymentAttempt attempt, CheckoutState state, CancellationToken ct) => state switch
+    {
+        CheckoutState.Paid paid => await ApplyPaidAsync(attempt, paid.PaymentReference, paid.Amount, ct),
+        CheckoutState.Failed failed => ApplyFailed(attempt, failed.Reason),
+        _ => new(EventOutcome.Ignored, "In attesa del pagamento.", attempt),
+    };
 
     /// <summary>A notification's outcome and the attempt it concerned, for the inbox row.</summary>
     public sealed record Outcome(EventOutcome Result, string? Detail, PaymentAttempt? Attempt = null);

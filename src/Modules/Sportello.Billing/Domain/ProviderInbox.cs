@@ -9,6 +9,10 @@ namespace Sportello.Billing.Domain;
 /// </summary>
 public sealed class ProviderInbox(BillingDbContext db, TimeProvider clock)
 {
+    /// <summary>Whether the event was received before: a replay needs no call to the provider.</summary>
+    public Task<bool> SeenAsync(PaymentProvider provider, string eventId, CancellationToken ct) =>
+        db.ProviderEvents.AnyAsync(e => e.Provider == provider && e.EventId == eventId, ct);
+
     /// <returns>The outcome, or null when the event had been received before.</returns>
     public Task<Checkouts.Outcome?> ReceiveAsync(PaymentProvider provider, string eventId, string type, Func<Task<Checkouts.Outcome>> apply, CancellationToken ct) =>
         ConflictRetry.RunAsync(db, async () =>

@@ -10,8 +10,10 @@ namespace Sportello.Billing.Domain;
 /// inbox under a reconciliation id, so it meets a late notification as a duplicate. An attempt that never reached a
 /// provider and is older than the providers keep keys is closed: nobody was shown a page to pay on.
 /// </summary>
-public sealed class Reconciliation(BillingDbContext db, IEnumerable<ICheckoutGateway> gateways, ProviderInbox inbox, Checkouts checkouts, TimeProvider clock, ILogger<Reconciliation> logger)
+public sealed class Reconciliation(BillingDbContext db, IEnumerable<ICheckoutGateway> gateways, Checkouts checkouts, TimeProvider clock, ILogger<Reconciliation> logger)
 {
+    private const string Source = "reconciliation";
+
     /// <summary>Notifications normally arrive within seconds; this leaves them time before asking.</summary>
     public static readonly TimeSpan Grace = TimeSpan.FromMinutes(10);
 
@@ -32,7 +34,7 @@ public sealed class Reconciliation(BillingDbContext db, IEnumerable<ICheckoutGat
             {
                 if (attempt.StartedUtc < now - Unreached)
                 {
-                    changed += await ApplyAsync(attempt, "unreached", a => Task.FromResult(checkouts.ApplyFailed(a, "Il gestore non ha mai ricevuto il pagamento.")), ct);
+                    changed += await checkouts.ConfirmAsync(attempt, new CheckoutState.Failed("Il gestore non ha mai ricevuto il pagamento."), Source, ct) ? 1 : 0;
                 }
 
                 continue;
@@ -53,12 +55,7 @@ public sealed class Reconciliation(BillingDbContext db, IEnumerable<ICheckoutGat
 
             try
             {
-                changed += state switch
-                {
-                    CheckoutState.Paid paid => await ApplyAsync(attempt, paid.PaymentReference, a => checkouts.ApplyPaidAsync(a, paid.PaymentReference, paid.Amount, ct), ct),
-                    CheckoutState.Failed failed => await ApplyAsync(attempt, "failed", a => Task.FromResult(checkouts.ApplyFailed(a, failed.Reason)), ct),
-                    _ => 0,
-                };
+                changed += await checkouts.ConfirmAsync(attempt, state, Source, ct) ? 1 : 0;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -79,14 +76,4 @@ public sealed class Reconciliation(BillingDbContext db, IEnumerable<ICheckoutGat
         db.ChangeTracker.Clear();
         return true;
     });
-
-    private async Task<int> ApplyAsync(PaymentAttempt attempt, string what, Func<PaymentAttempt, Task<Checkouts.Outcome>> apply, CancellationToken ct)
-    {
-        var outcome = await inbox.ReceiveAsync(attempt.Provider, $"reconciliation:{attempt.Id}:{what}", "reconciliation", async () =>
-        {
-            var tracked = await db.Attempts.FirstAsync(a => a.Id == attempt.Id, ct);
-            return await apply(tracked);
-        }, ct);
-        return outcome is { Result: not EventOutcome.Ignored } ? 1 : 0;
-    }
 }

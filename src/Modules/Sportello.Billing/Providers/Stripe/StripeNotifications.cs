@@ -9,14 +9,6 @@ using Stripe.Checkout;
 
 namespace Sportello.Billing.Providers.Stripe;
 
-public enum NotificationResult
-{
-    Applied,
-    Duplicate,
-    BadSignature,
-    NotConfigured,
-}
-
 /// <summary>
 /// Stripe's notifications for the tenant: the <c>Stripe-Signature</c> header checked (HMAC-SHA256 of the timestamp
 /// and the body with the tenant's signing secret, within the tolerance), then the event applied through the inbox.

@@ -45,6 +45,8 @@ public sealed class DetailsModel(
             "placed" => L["Ordine creato: scegli come pagarlo."].Value,
             "balance" => L["Pagamento con il credito registrato."].Value,
             "cancelled" => L["Ordine annullato."].Value,
+            "paid" => L["Pagamento ricevuto: grazie."].Value,
+            "refused" when Pending => L["Il gestore ha rifiutato il pagamento: l'ordine resta da pagare, puoi riprovare."].Value,
             "returned" when Pending => L["Grazie: stiamo aspettando la conferma del pagamento dal gestore. Ricarica la pagina fra qualche secondo per vederla."].Value,
             "abandoned" when Pending => L["Pagamento interrotto: l'ordine resta da pagare."].Value,
             _ => null,
