@@ -173,7 +173,8 @@ public abstract partial class BillingPageTests(SportelloApp app)
     public async Task Customers_cannot_open_the_back_office_of_billing()
     {
         var client = await SignedInAsync(SignIn.DemoCustomer, SignIn.DemoCustomerPassword);
-        foreach (var page in new[] { "/demo/admin/billing/orders", "/demo/admin/billing/catalog", "/demo/admin/billing/agreements" })
+        foreach (var page in new[] { "/demo/admin/billing/orders", "/demo/admin/billing/catalog", "/demo/admin/billing/agreements", "/demo/admin/billing/invoices",
+                     "/demo/admin/billing/payments", "/demo/admin/billing/revenue", "/demo/admin/billing/revenue?handler=csv", "/demo/admin/billing/settings" })
         {
             var response = await client.GetAsync(page);
             Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Redirect, $"{page}: {(int)response.StatusCode}");

@@ -152,7 +152,7 @@ public abstract class DocumentTests(SportelloApp app)
     // The demo recipe's billing settings, with another legal name and IBAN.
     private Task ProfileAsync(string legalName, string iban) => app.RunRecipeAsync($$"""
         { "name": "t", "steps": [ { "step": "settings", "modules": { "billing": { "pendingDays": 30, "renewalWindowMonths": 3, "profile": {
-          "legalName": "{{legalName}}", "partitaIva": "09876540633", "address": "Via Chiaia 149, 80121 Napoli (NA)", "rea": "NA-1023456",
+          "legalName": "{{legalName}}", "partitaIva": "09876540635", "address": "Via Chiaia 149, 80121 Napoli (NA)", "rea": "NA-1023456",
           "iban": "{{iban}}", "regimeFiscale": "RF01" } } } } ] }
         """, "demo");
 

@@ -85,6 +85,37 @@ public abstract partial class StripePaymentTests(StripeFixture fixture)
     }
 
     [Fact]
+    public async Task Saved_cards_are_listed_to_members_and_removed_only_by_one_who_may_pay_detaching_them_at_Stripe()
+    {
+        var (company, client, orderId) = await PendingOrderAsync();
+        await Stripe.PayAsync(await PayAsync(client, orderId, PaymentMethod.Card));
+        var card = Assert.Single((await StateAsync(orderId, company.Id)).Saved);
+
+        var collaborator = App.ClientFor();
+        await SignIn.AsAsync(collaborator, "/demo", company.Collaborator, BillingWorld.Password);
+        var seen = await collaborator.GetStringAsync("/demo/area/payment-methods");
+        Assert.Contains($"data-saved-method=\"{card.Id}\"", seen, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=Remove", seen, StringComparison.Ordinal);
+        var refused = await SignIn.PostFormAsync(collaborator, "/demo/account", $"/demo/area/payment-methods?handler=Remove&methodId={card.Id}",
+            new() { ["OrganizationId"] = company.Id.ToString() });
+        Assert.Contains("access-denied", refused.Headers.Location?.ToString() ?? string.Empty, StringComparison.Ordinal);
+
+        var other = await _world.CompanyAsync();
+        var stranger = App.ClientFor();
+        await SignIn.AsAsync(stranger, "/demo", other.Owner, BillingWorld.Password);
+        Assert.DoesNotContain(card.Id.ToString(), await stranger.GetStringAsync("/demo/area/payment-methods"), StringComparison.Ordinal);
+        var foreign = await SignIn.PostFormAsync(stranger, "/demo/account", $"/demo/area/payment-methods?handler=Remove&methodId={card.Id}",
+            new() { ["OrganizationId"] = other.Id.ToString() });
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+
+        var removed = await SignIn.PostFormAsync(client, "/demo/area/payment-methods", $"/demo/area/payment-methods?handler=Remove&methodId={card.Id}",
+            new() { ["OrganizationId"] = company.Id.ToString() });
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.Empty((await StateAsync(orderId, company.Id)).Saved);
+        Assert.Contains(Stripe.Calls, c => c.Path == $"/v1/payment_methods/{card.ProviderMethodId}/detach");
+    }
+
+    [Fact]
     public async Task A_notification_delivered_ten_times_at_once_records_one_payment()
     {
         var (company, client, orderId) = await PendingOrderAsync();

@@ -44,6 +44,7 @@ public sealed class BillingModule : Module
         new("Servizi", "/area/services", Order: 21),
         new("Fatture", "/area/invoices", Order: 22),
         new("Credito prepagato", "/area/balance", Order: 23),
+        new("Metodi di pagamento", "/area/payment-methods", Order: 24),
     ];
 
     public override IEnumerable<AdminMenuEntry> AdminMenu =>
@@ -52,6 +53,9 @@ public sealed class BillingModule : Module
         new("Fatture", "/admin/billing/invoices", BillingPermissions.View, 20),
         new("Catalogo", "/admin/billing/catalog", BillingPermissions.Catalog, 21),
         new("Convenzioni", "/admin/billing/agreements", BillingPermissions.Catalog, 22),
+        new("Incassi", "/admin/billing/payments", BillingPermissions.View, 23),
+        new("Ricavi mensili", "/admin/billing/revenue", BillingPermissions.View, 24),
+        new("Impostazioni di fatturazione", "/admin/billing/settings", BillingPermissions.Settings, 25),
     ];
 
     public override IEnumerable<ModuleJob> Jobs =>
@@ -85,6 +89,8 @@ public sealed class BillingModule : Module
         services.AddScoped<CatalogEditor>();
         services.AddScoped<DocumentNumbers>();
         services.AddScoped<Documents>();
+        services.AddScoped<RevenueReport>();
+        services.AddScoped<BillingSettingsEditor>();
         services.AddScoped<Pdf.DocumentFiles>();
         services.AddSingleton(Mail.DocumentMail.Default);
         services.AddScoped<Orders>();

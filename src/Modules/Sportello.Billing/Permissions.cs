@@ -20,12 +20,16 @@ public static class BillingPermissions
     /// <summary>Products, prices and agreements.</summary>
     public const string Catalog = "billing.catalog";
 
+    /// <summary>The billing rules, the legal data on documents and the payment providers' keys.</summary>
+    public const string Settings = "billing.settings";
+
     public static IReadOnlyList<Permission> All { get; } =
     [
         new(View, "Vedere ordini e pagamenti", "Leggere ordini, servizi, pagamenti e saldi di tutte le organizzazioni.", DefaultGrant.Operator),
         new(Orders, "Gestire gli ordini", "Annullare, sospendere per verifica e rilasciare gli ordini.", DefaultGrant.Operator),
         new(Payments, "Registrare pagamenti", "Registrare i bonifici ricevuti e rettificare i saldi prepagati, sempre con un motivo.", DefaultGrant.Operator),
         new(Catalog, "Gestire il catalogo", "Prodotti, prezzi per durata e convenzioni.", DefaultGrant.None),
+        new(Settings, "Impostare la fatturazione", "Giorni per pagare, dati legali sui documenti e chiavi dei gestori di pagamento.", DefaultGrant.None),
     ];
 }
 

@@ -33,6 +33,20 @@ public static class BillingNames
         _ => "Annullato",
     };
 
+    public static string Of(EventOutcome outcome) => outcome switch
+    {
+        EventOutcome.Applied => "Applicato",
+        EventOutcome.Ignored => "Ignorato",
+        _ => "Da verificare",
+    };
+
+    public static string Tone(EventOutcome outcome) => outcome switch
+    {
+        EventOutcome.Applied => "running",
+        EventOutcome.Ignored => "disabled",
+        _ => "waiting",
+    };
+
     public static string Of(DocumentKind kind) => kind == DocumentKind.Invoice ? "Fattura" : "Pro forma";
 
     public static string Of(PaymentMethod method) => method switch

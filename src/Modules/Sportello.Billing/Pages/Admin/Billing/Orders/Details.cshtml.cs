@@ -30,6 +30,8 @@ public sealed class DetailsModel(
 
     public Order Order { get; private set; } = null!;
     public IReadOnlyList<Payment> Paid { get; private set; } = [];
+    public IReadOnlyList<BillingDocument> Issued { get; private set; } = [];
+    public IReadOnlyList<PaymentAttempt> Attempts { get; private set; } = [];
     public IReadOnlyList<Service> Services { get; private set; } = [];
     public IReadOnlyList<OrderTrigger> Permitted { get; private set; } = [];
     public bool MayManage { get; private set; }
@@ -139,6 +141,8 @@ public sealed class DetailsModel(
 
         Order = order;
         Paid = await db.Payments.AsNoTracking().Where(p => p.OrderId == orderId).OrderBy(p => p.RecordedUtc).ToListAsync(ct);
+        Issued = await db.Documents.AsNoTracking().Where(d => d.OrderId == orderId).OrderBy(d => d.Kind).ToListAsync(ct);
+        Attempts = await db.Attempts.AsNoTracking().Where(a => a.OrderId == orderId).OrderBy(a => a.Sequence).ToListAsync(ct);
         Services = await db.Services.AsNoTracking().Where(s => s.OrderId == orderId).OrderBy(s => s.Description).ToListAsync(ct);
         Permitted = OrderLifecycle.Instance.Permitted(order.Status);
         MayManage = (await authorization.AuthorizeAsync(User, PermissionPolicyProvider.PolicyFor(BillingPermissions.Orders))).Succeeded;
