@@ -10,13 +10,16 @@ public abstract class Journey : IAsyncLifetime
     /// <summary>The host's address without a trailing slash.</summary>
     protected string Base { get; private set; } = string.Empty;
 
+    /// <summary>Configuration the host starts with (a fake provider's address and keys, say).</summary>
+    protected virtual IDictionary<string, string?>? Settings => null;
+
     public virtual async Task InitializeAsync()
     {
-        App = await SportelloApp.StartAsync(StoreKind.Sqlite, kestrel: true);
+        App = await SportelloApp.StartAsync(StoreKind.Sqlite, kestrel: true, settings: Settings);
         Base = App.ClientOptions.BaseAddress.ToString().TrimEnd('/');
     }
 
-    public async Task DisposeAsync() => await App.DisposeAsync();
+    public virtual async Task DisposeAsync() => await App.DisposeAsync();
 
     /// <summary>A new page of <paramref name="context"/> with a 10-second default timeout; the list collects the console's errors.</summary>
     protected static async Task<(IPage Page, List<string> ConsoleErrors)> PageWithConsoleAsync(IBrowserContext context)

@@ -71,6 +71,8 @@ public sealed class FakePayPal : IAsyncDisposable
             var token = c.Request.Form["token"].ToString();
             return Results.Redirect(paypal.Approve(token));
         });
+        // Browsers ask every site for an icon; a 404 would be a console error in the journeys.
+        app.MapGet("/favicon.ico", () => Results.NoContent());
         await app.StartAsync();
         paypal.Address = new Uri(app.Urls.First());
         return paypal;

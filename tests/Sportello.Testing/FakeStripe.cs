@@ -72,6 +72,8 @@ public sealed class FakeStripe : IAsyncDisposable
             var session = await stripe.PayAsync(id);
             return Results.Redirect((string)session["success_url"]!);
         });
+        // Browsers ask every site for an icon; a 404 would be a console error in the journeys.
+        app.MapGet("/favicon.ico", () => Results.NoContent());
         await app.StartAsync();
         stripe.Address = new Uri(app.Urls.First());
         return stripe;
