@@ -41,7 +41,7 @@ public sealed class PhoneWidthSweep(Browser browser) : Journey, IClassFixture<Br
                 }
             }
 
-            foreach (var pattern in PageRoutes.Patterns(App).Where(p => p != "account/logout"))
+            foreach (var pattern in PageRoutes.Patterns(App).Where(p => p != "account/logout" && !PageRoutes.IsDownload(p)))
             {
                 var address = $"{Base}{prefix}{await PageRoutes.AddressAsync(App, tenant, pattern)}";
                 var response = await page.GotoAsync(address);

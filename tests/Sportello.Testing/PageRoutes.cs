@@ -21,6 +21,9 @@ public static class PageRoutes
             .Order(StringComparer.Ordinal)
             .ToList();
 
+    /// <summary>Pages that answer with a file to save (a PDF), not a page to look at.</summary>
+    public static bool IsDownload(string pattern) => pattern.EndsWith("/pdf", StringComparison.Ordinal);
+
     /// <summary>The page's address inside the tenant (without its prefix), parameters filled with real values of the demo data.</summary>
     public static async Task<string> AddressAsync(SportelloApp app, string tenant, string pattern)
     {
@@ -70,9 +73,12 @@ public static class PageRoutes
         var order = billing is null || record is null ? null
             : await billing.Orders.Where(o => o.OrganizationId == record && o.Status == Sportello.Billing.OrderStatus.PendingPayment).OrderBy(o => o.Number).Select(o => (Guid?)o.Id).FirstOrDefaultAsync()
               ?? await billing.Orders.Where(o => o.OrganizationId == record).OrderBy(o => o.Number).Select(o => (Guid?)o.Id).FirstOrDefaultAsync();
+        var document = billing is null || record is null ? null
+            : await billing.Documents.Where(d => d.OrganizationId == record).OrderBy(d => d.Number).Select(d => (Guid?)d.Id).FirstOrDefaultAsync();
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["orderId:guid"] = (order ?? Guid.Empty).ToString(),
+            ["documentId:guid"] = (document ?? Guid.Empty).ToString(),
             ["id"] = someone,
             ["memberId"] = member ?? someone,
             ["userId"] = member ?? someone,
