@@ -19,7 +19,14 @@ public class StripeFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Stripe = await FakeStripe.StartAsync();
-        App = await SportelloApp.StartAsync(Kind, settings: Stripe.Settings("demo"));
+        // The demo shop (EUR) and a Swiss one (CHF, for TWINT), each with its own keys.
+        var settings = new Dictionary<string, string?>(Stripe.Settings("demo"));
+        foreach (var (key, value) in Stripe.Settings(StripePaymentTests.SwissShop))
+        {
+            settings[key] = value;
+        }
+
+        App = await SportelloApp.StartAsync(Kind, settings: settings);
         Stripe.Deliver = (json, signature) => DeliverAsync(App, json, signature);
     }
 
@@ -49,6 +56,8 @@ public sealed class PostgresStripeFixture : StripeFixture
 /// </summary>
 public abstract partial class StripePaymentTests(StripeFixture fixture)
 {
+    public const string SwissShop = "ticino";
+
     private readonly BillingWorld _world = new(fixture.App);
     private SportelloApp App => fixture.App;
     private FakeStripe Stripe => fixture.Stripe;
@@ -113,6 +122,60 @@ public abstract partial class StripePaymentTests(StripeFixture fixture)
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
         Assert.Empty((await StateAsync(orderId, company.Id)).Saved);
         Assert.Contains(Stripe.Calls, c => c.Path == $"/v1/payment_methods/{card.ProviderMethodId}/detach");
+    }
+
+    [Fact]
+    public async Task A_Swiss_shop_offers_TWINT_and_a_TWINT_payment_completes_in_francs()
+    {
+        var owner = $"titolare-{Guid.NewGuid():N}"[..20] + "@ticino.example";
+        await App.RunRecipeAsync($$"""
+            { "name": "ch", "steps": [
+              { "step": "tenant", "name": "{{SwissShop}}", "prefix": "{{SwissShop}}", "culture": "it-IT", "timeZone": "Europe/Zurich", "currency": "CHF" },
+              { "step": "modules", "enable": [ "identity", "organizations", "billing" ] },
+              { "step": "catalog", "products": [ { "code": "assistenza", "type": "billing.servizio", "name": "Assistenza", "prices": { "1y": 100.00 } } ] },
+              { "step": "users", "users": [ { "email": "{{owner}}", "displayName": "Titolare Ticino", "password": "{{BillingWorld.Password}}", "roles": ["Customer"] } ] },
+              { "step": "organizations", "organizations": [ { "data": { "legalName": "Ticino Servizi {{owner[10..16]}} SA", "kind": "Company", "partitaIva": "{{TaxCodes.PartitaIva(owner[10..18])}}" },
+                "members": [ { "email": "{{owner}}", "role": "LegalRepresentative" } ] } ] } ] }
+            """);
+        var organizationId = await App.InTenantAsync(SwissShop, async sp => (await sp.GetRequiredService<Sportello.Organizations.IOrganizationDirectory>()
+            .NamedAsync($"Ticino Servizi {owner[10..16]} SA")).Single().Id);
+        var placed = await App.InTenantAsync(SwissShop, sp => sp.GetRequiredService<IOrders>()
+            .PlaceAsync(new NewOrder(organizationId, OrderKind.FirstPurchase, [new NewOrderLine("assistenza", Term.Years(1))], null)));
+        Assert.Equal("CHF", placed.Total.Currency.Code);
+
+        var client = App.ClientFor();
+        await SignIn.AsAsync(client, $"/{SwissShop}", owner, BillingWorld.Password);
+        var page = await client.GetStringAsync($"/{SwissShop}/area/orders/{placed.OrderId}");
+        Assert.Contains("data-method=\"Twint\"", page, StringComparison.Ordinal);
+        var answer = await client.PostAsync($"/{SwissShop}/area/orders/{placed.OrderId}?handler=Provider", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = SignIn.AntiforgeryToken(page),
+            ["OrganizationId"] = OrganizationField().Match(page).Groups[1].Value,
+            ["method"] = nameof(PaymentMethod.Twint),
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
+        var sessionId = answer.Headers.Location!.AbsolutePath.Split('/').Last();
+        var session = Stripe.Session(sessionId);
+        Assert.Equal(("chf", "twint", 12200L), ((string?)session["currency"], (string?)session["allowed_payment_method_types"]![0], (long)session["amount_total"]!));
+
+        var deliver = Stripe.Deliver;
+        Stripe.Deliver = async (json, signature) =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/{SwissShop}/api/billing/webhooks/stripe") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+            request.Headers.Add("Stripe-Signature", signature);
+            Assert.Equal(HttpStatusCode.OK, (await App.ClientFor().SendAsync(request)).StatusCode);
+        };
+        try
+        {
+            await Stripe.PayAsync(sessionId);
+        }
+        finally
+        {
+            Stripe.Deliver = deliver;
+        }
+
+        var payment = await App.InTenantAsync(SwissShop, sp => sp.GetRequiredService<BillingDbContext>().Payments.AsNoTracking().SingleAsync(p => p.OrderId == placed.OrderId));
+        Assert.Equal((PaymentMethod.Twint, 122.00m, "CHF"), (payment.Method, payment.Amount, payment.Currency));
     }
 
     [Fact]
