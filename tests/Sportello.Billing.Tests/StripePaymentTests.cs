@@ -179,6 +179,24 @@ public abstract partial class StripePaymentTests(StripeFixture fixture)
     }
 
     [Fact]
+    public async Task An_order_paid_another_way_closes_the_checkout_left_open_so_it_cannot_be_paid_twice()
+    {
+        var (_, client, orderId) = await PendingOrderAsync();
+        var sessionId = await PayAsync(client, orderId, PaymentMethod.Card);
+        await _world.InDemoAsync(async sp =>
+        {
+            await sp.GetRequiredService<Payments>().RegisterTransferAsync(orderId, 122.00m, DateOnly.FromDateTime(DateTime.UtcNow), "TRN-" + orderId.ToString("N")[..12], "operator", default);
+            return true;
+        });
+        await App.OutboxDrainedAsync("demo");
+
+        Assert.Equal("expired", (string?)Stripe.Session(sessionId)["status"]);
+        var attempt = await _world.InDemoAsync(sp => sp.GetRequiredService<BillingDbContext>().Attempts.AsNoTracking().SingleAsync(a => a.OrderId == orderId));
+        Assert.Equal(AttemptStatus.Failed, attempt.Status);
+        Assert.Contains(Stripe.Calls, c => c.Path == $"/v1/checkout/sessions/{sessionId}/expire");
+    }
+
+    [Fact]
     public async Task A_notification_delivered_ten_times_at_once_records_one_payment()
     {
         var (company, client, orderId) = await PendingOrderAsync();

@@ -64,6 +64,7 @@ public sealed class FakeStripe : IAsyncDisposable
         app.MapPost("/v1/customers", (HttpContext c, CancellationToken _) => stripe.ApiAsync(c, form => stripe.Customer(form)));
         app.MapPost("/v1/checkout/sessions", (HttpContext c, CancellationToken _) => stripe.ApiAsync(c, form => stripe.CreateSession(form)));
         app.MapGet("/v1/checkout/sessions/{id}", (HttpContext c, string id) => stripe.ApiAsync(c, _ => stripe.Find(stripe._sessions, id)));
+        app.MapPost("/v1/checkout/sessions/{id}/expire", (HttpContext c, string id) => stripe.ApiAsync(c, _ => stripe.Expire(id)));
         app.MapGet("/v1/payment_methods/{id}", (HttpContext c, string id) => stripe.ApiAsync(c, _ => stripe.Find(stripe._methods, id)));
         app.MapPost("/v1/payment_methods/{id}/detach", (HttpContext c, string id) => stripe.ApiAsync(c, _ => stripe.Detach(id)));
         app.MapGet("/pay/{id}", (string id) => stripe.CheckoutPage(id));
@@ -240,6 +241,25 @@ public sealed class FakeStripe : IAsyncDisposable
 
     private (int, JsonObject) Find(ConcurrentDictionary<string, JsonObject> objects, string id) =>
         objects.TryGetValue(id, out var found) ? (200, Public(found)) : (404, ErrorBody("invalid_request_error", $"No such object: '{id}'"));
+
+    private (int, JsonObject) Expire(string id)
+    {
+        lock (_gate)
+        {
+            if (!_sessions.TryGetValue(id, out var session))
+            {
+                return (404, ErrorBody("invalid_request_error", $"No such checkout.session: '{id}'"));
+            }
+
+            if ((string?)session["status"] != "open")
+            {
+                return (400, ErrorBody("invalid_request_error", $"Only Checkout Sessions with a status in [\"open\"] can be expired. This Checkout Session has a status of \"{(string?)session["status"]}\"."));
+            }
+
+            session["status"] = "expired";
+            return (200, Public(session));
+        }
+    }
 
     private (int, JsonObject) Detach(string id)
     {

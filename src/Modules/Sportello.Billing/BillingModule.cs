@@ -124,5 +124,7 @@ public sealed class BillingModule : Module
         services.AddScoped<Providers.PayPal.PayPalNotifications>();
         Handle<OrderPaid, ServizioFulfilment>(services);
         Handle<DocumentIssued, DocumentMailing>(services);
+        Handle<OrderPaid, AttemptClosing>(services);
+        Handle<OrderCancelled, AttemptClosing>(services);
     }
 }

@@ -14,6 +14,10 @@ public interface ICheckoutGateway
 
     /// <summary>What the provider says about an open attempt, for the reconciliation that covers a lost notification.</summary>
     Task<CheckoutState> CheckAsync(PaymentAttempt attempt, CancellationToken ct);
+
+    /// <summary>Makes the attempt's hosted page unpayable: its order was paid another way, cancelled or expired.</summary>
+    /// <exception cref="ProviderRefusedException">The provider cannot close it (already paid or expired there).</exception>
+    Task CloseAsync(PaymentAttempt attempt, CancellationToken ct);
 }
 
 /// <param name="ReturnUrl">The order's page on the tenant's configured address, where the provider sends the customer back.</param>

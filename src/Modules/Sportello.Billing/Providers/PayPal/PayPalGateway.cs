@@ -77,6 +77,12 @@ public sealed class PayPalGateway(PayPalClient client) : ICheckoutGateway
         };
     }
 
+    /// <summary>
+    /// Nothing to call: an order the buyer never approved lapses at PayPal by itself, and one approved later is
+    /// captured only by Sportello, which captures live attempts only.
+    /// </summary>
+    public Task CloseAsync(PaymentAttempt attempt, CancellationToken ct) => Task.CompletedTask;
+
     /// <summary>Takes the money of an approved order, or finds it taken; an order not approved yet is still waiting.</summary>
     public async Task<CheckoutState> CaptureAsync(PaymentAttempt attempt, CancellationToken ct)
     {

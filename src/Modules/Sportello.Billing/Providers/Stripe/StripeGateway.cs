@@ -78,6 +78,14 @@ public sealed class StripeGateway(IHttpClientFactory http, ProviderKeys keys, IO
         };
     }
 
+    public async Task CloseAsync(PaymentAttempt attempt, CancellationToken ct)
+    {
+        if (attempt.ProviderReference is { } sessionId)
+        {
+            await CallAsync(() => new SessionService(Client()).ExpireAsync(sessionId, null, null, ct));
+        }
+    }
+
     public async Task<SavedMethodFacts> DescribeAsync(string providerMethodId, CancellationToken ct)
     {
         var method = await CallAsync(() => new PaymentMethodService(Client()).GetAsync(providerMethodId, null, null, ct));
