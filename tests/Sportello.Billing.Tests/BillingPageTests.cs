@@ -38,7 +38,7 @@ public abstract partial class BillingPageTests(SportelloApp app)
 
         var serviceId = Guid.Parse(RenewButton().Match(html).Groups[1].Value);
         var renewed = await SignIn.PostFormAsync(client, "/demo/area/services", $"/demo/area/services?handler=Renew&serviceId={serviceId}",
-            new() { ["OrganizationId"] = OrganizationField().Match(html).Groups[1].Value });
+            new() { ["OrganizationId"] = BillingWorld.OrganizationOf(html) });
         Assert.Equal(HttpStatusCode.Redirect, renewed.StatusCode);
         var order = await client.GetStringAsync(renewed.Headers.Location!.ToString());
         Assert.Contains("Rinnovo", order, StringComparison.Ordinal);
@@ -52,7 +52,7 @@ public abstract partial class BillingPageTests(SportelloApp app)
         var page = await client.GetStringAsync("/demo/area/orders/new");
         var placed = await SignIn.PostFormAsync(client, "/demo/area/orders/new", "/demo/area/orders/new", new()
         {
-            ["OrganizationId"] = OrganizationField().Match(page).Groups[1].Value,
+            ["OrganizationId"] = BillingWorld.OrganizationOf(page),
             ["Choice"] = "conservazione-documenti|3y",
             ["Quantity"] = "1",
         });
@@ -62,7 +62,7 @@ public abstract partial class BillingPageTests(SportelloApp app)
         Assert.Contains("585,60", order, StringComparison.Ordinal); // 480.00 + 22%
         Assert.Contains("IT60X0542811101000000123456", order, StringComparison.Ordinal);
 
-        var paid = await SignIn.PostFormAsync(client, address, address + "?handler=Balance", new() { ["OrganizationId"] = OrganizationField().Match(order).Groups[1].Value });
+        var paid = await SignIn.PostFormAsync(client, address, address + "?handler=Balance", new() { ["OrganizationId"] = BillingWorld.OrganizationOf(order) });
         Assert.Equal(HttpStatusCode.Redirect, paid.StatusCode);
         var after = await client.GetStringAsync(address);
         Assert.Contains("data-outstanding", after, StringComparison.Ordinal);
@@ -81,7 +81,7 @@ public abstract partial class BillingPageTests(SportelloApp app)
         Assert.Contains("handler=Cancel", confirm, StringComparison.Ordinal);
 
         var cancelled = await SignIn.PostFormAsync(client, $"/demo/area/orders/{id}?confirm=cancel", $"/demo/area/orders/{id}?handler=Cancel",
-            new() { ["OrganizationId"] = OrganizationField().Match(confirm).Groups[1].Value });
+            new() { ["OrganizationId"] = BillingWorld.OrganizationOf(confirm) });
         Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
         var html = await client.GetStringAsync($"/demo/area/orders/{id}");
         Assert.Contains("data-status=\"Cancelled\"", html, StringComparison.Ordinal);
@@ -100,7 +100,7 @@ public abstract partial class BillingPageTests(SportelloApp app)
 
         var pay = await client.PostAsync($"/demo/area/orders/{id}?handler=Balance", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["OrganizationId"] = OrganizationField().Match(html).Groups[1].Value,
+            ["OrganizationId"] = BillingWorld.OrganizationOf(html),
             ["__RequestVerificationToken"] = SignIn.AntiforgeryToken(await client.GetStringAsync("/demo/account")),
         }));
         Assert.Contains("/account/access-denied", pay.Headers.Location!.OriginalString);
@@ -119,7 +119,7 @@ public abstract partial class BillingPageTests(SportelloApp app)
         var mine = await client.GetStringAsync("/demo/area/orders");
         var pay = await client.PostAsync($"/demo/area/orders/{theirs}?handler=Balance", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["OrganizationId"] = OrganizationField().Match(mine).Groups[1].Value,
+            ["OrganizationId"] = BillingWorld.OrganizationOf(mine),
             ["__RequestVerificationToken"] = SignIn.AntiforgeryToken(mine),
         }));
         Assert.Equal(HttpStatusCode.NotFound, pay.StatusCode);
@@ -132,12 +132,12 @@ public abstract partial class BillingPageTests(SportelloApp app)
         var page = await client.GetStringAsync("/demo/area/balance");
         Assert.Contains("data-kind=\"Adjustment\"", page, StringComparison.Ordinal);
         var refused = await SignIn.PostFormAsync(client, "/demo/area/balance", "/demo/area/balance?handler=TopUp",
-            new() { ["OrganizationId"] = OrganizationField().Match(page).Groups[1].Value, ["Amount"] = "10000" });
+            new() { ["OrganizationId"] = BillingWorld.OrganizationOf(page), ["Amount"] = "10000" });
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("aria-invalid=\"true\"", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var placed = await SignIn.PostFormAsync(client, "/demo/area/balance", "/demo/area/balance?handler=TopUp",
-            new() { ["OrganizationId"] = OrganizationField().Match(page).Groups[1].Value, ["Amount"] = "25,50" });
+            new() { ["OrganizationId"] = BillingWorld.OrganizationOf(page), ["Amount"] = "25,50" });
         Assert.Equal(HttpStatusCode.Redirect, placed.StatusCode);
         Assert.Contains("Ricarica", await client.GetStringAsync(placed.Headers.Location!.ToString()), StringComparison.Ordinal);
     }
@@ -226,9 +226,6 @@ public abstract partial class BillingPageTests(SportelloApp app)
 
     [GeneratedRegex("data-status=\"([A-Za-z]+)\"")]
     private static partial Regex StatusAttribute();
-
-    [GeneratedRegex("name=\"OrganizationId\" value=\"([0-9a-f-]{36})\"")]
-    private static partial Regex OrganizationField();
 }
 
 public sealed class BillingPageTestsOnSqlite(AppFixture fixture) : BillingPageTests(fixture.App), IClassFixture<AppFixture>;

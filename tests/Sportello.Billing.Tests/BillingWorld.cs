@@ -1,3 +1,6 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Sportello.Billing.Data;
 using Sportello.Organizations;
 
 namespace Sportello.Billing.Tests;
@@ -6,7 +9,7 @@ namespace Sportello.Billing.Tests;
 /// The demo tenant with Billing on and a small catalog (a yearly service with an agreement price, an exempt service
 /// and one started by hand), and fresh companies for each test, so tests of one class never share an organization.
 /// </summary>
-public sealed class BillingWorld(SportelloApp app)
+public sealed partial class BillingWorld(SportelloApp app)
 {
     public const string Password = "Billing-Demo-2026";
     public const string Assistance = "assistenza";
@@ -57,6 +60,35 @@ public sealed class BillingWorld(SportelloApp app)
 
     public Task<PlacedOrder> OrderAsync(Company company, params NewOrderLine[] lines) =>
         InDemoAsync(sp => sp.GetRequiredService<IOrders>().PlaceAsync(new NewOrder(company.Id, OrderKind.FirstPurchase, lines, null)));
+
+    /// <summary>A fresh company's pending order of a year of assistance (122.00 with VAT), its legal representative signed in.</summary>
+    public async Task<(Company Company, HttpClient Client, Guid OrderId)> PendingOrderAsync()
+    {
+        var company = await CompanyAsync();
+        var placed = await OrderAsync(company, new NewOrderLine(Assistance, Term.Years(1)));
+        var client = app.ClientFor();
+        await SignIn.AsAsync(client, "/demo", company.Owner, Password);
+        return (company, client, placed.OrderId);
+    }
+
+    /// <summary>Makes the order's payment attempts older than the reconciliation's grace, as if their notifications never came.</summary>
+    public Task AgeAttemptsAsync(Guid orderId) => InDemoAsync(async sp =>
+    {
+        var db = sp.GetRequiredService<BillingDbContext>();
+        foreach (var attempt in await db.Attempts.Where(a => a.OrderId == orderId).ToListAsync())
+        {
+            attempt.UpdatedUtc -= TimeSpan.FromMinutes(30);
+            attempt.Version++;
+        }
+
+        return await db.SaveChangesAsync();
+    });
+
+    /// <summary>The organization a page's forms are for (their hidden <c>OrganizationId</c>).</summary>
+    public static string OrganizationOf(string page) => OrganizationField().Match(page).Groups[1].Value;
+
+    [GeneratedRegex("name=\"OrganizationId\" value=\"([0-9a-f-]{36})\"")]
+    private static partial Regex OrganizationField();
 
 }
 

@@ -59,7 +59,7 @@ public abstract partial class PayPalPaymentTests(PayPalFixture fixture)
     [Fact]
     public async Task A_PayPal_payment_is_approved_on_PayPal_and_captured_when_the_customer_returns()
     {
-        var (company, client, orderId) = await PendingOrderAsync();
+        var (company, client, orderId) = await _world.PendingOrderAsync();
         var page = await client.GetStringAsync($"/demo/area/orders/{orderId}");
         Assert.Contains("data-method=\"PayPal\"", page, StringComparison.Ordinal);
         Assert.DoesNotContain("data-method=\"Card\"", page, StringComparison.Ordinal); // no Stripe keys here
@@ -87,7 +87,7 @@ public abstract partial class PayPalPaymentTests(PayPalFixture fixture)
     [Fact]
     public async Task The_approval_notification_captures_for_a_customer_who_never_returns_and_replays_change_nothing()
     {
-        var (_, client, orderId) = await PendingOrderAsync();
+        var (_, client, orderId) = await _world.PendingOrderAsync();
         var paypalOrder = await PayAsync(client, orderId);
         PayPal.Approve(paypalOrder);
 
@@ -115,7 +115,7 @@ public abstract partial class PayPalPaymentTests(PayPalFixture fixture)
     [Fact]
     public async Task A_notification_PayPal_does_not_verify_is_refused_with_400_and_changes_nothing()
     {
-        var (_, client, orderId) = await PendingOrderAsync();
+        var (_, client, orderId) = await _world.PendingOrderAsync();
         var paypalOrder = await PayAsync(client, orderId);
         PayPal.Approve(paypalOrder);
 
@@ -136,7 +136,7 @@ public abstract partial class PayPalPaymentTests(PayPalFixture fixture)
     [Fact]
     public async Task When_PayPal_fails_the_order_stays_pending_and_the_retry_reuses_the_request_id()
     {
-        var (_, client, orderId) = await PendingOrderAsync();
+        var (_, client, orderId) = await _world.PendingOrderAsync();
         var page = await client.GetStringAsync($"/demo/area/orders/{orderId}");
         PayPal.FailNext(3); // the first try and both of its retries
         var failed = await ClickAsync(client, page, orderId);
@@ -155,17 +155,10 @@ public abstract partial class PayPalPaymentTests(PayPalFixture fixture)
     [Fact]
     public async Task The_reconciliation_captures_an_approved_order_nobody_came_back_for()
     {
-        var (_, client, orderId) = await PendingOrderAsync();
+        var (_, client, orderId) = await _world.PendingOrderAsync();
         var paypalOrder = await PayAsync(client, orderId);
         PayPal.Approve(paypalOrder);
-        await _world.InDemoAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<BillingDbContext>();
-            var attempt = await db.Attempts.SingleAsync(a => a.OrderId == orderId);
-            attempt.UpdatedUtc -= TimeSpan.FromMinutes(30);
-            attempt.Version++;
-            return await db.SaveChangesAsync();
-        });
+        await _world.AgeAttemptsAsync(orderId);
 
         Assert.True(await _world.InDemoAsync(sp => sp.GetRequiredService<Reconciliation>().RunAsync(CancellationToken.None)) >= 1);
         Assert.Equal(1, PayPal.CapturesOf(paypalOrder));
@@ -174,15 +167,6 @@ public abstract partial class PayPalPaymentTests(PayPalFixture fixture)
         // The capture's notification after that is a duplicate of the money already recorded.
         Assert.Equal(HttpStatusCode.OK, (await PayPal.SendAsync("PAYMENT.CAPTURE.COMPLETED", paypalOrder)).StatusCode);
         Assert.Single((await StateAsync(orderId)).Payments);
-    }
-
-    private async Task<(Company Company, HttpClient Client, Guid OrderId)> PendingOrderAsync()
-    {
-        var company = await _world.CompanyAsync();
-        var placed = await _world.OrderAsync(company, new NewOrderLine(BillingWorld.Assistance, Term.Years(1)));
-        var client = App.ClientFor();
-        await SignIn.AsAsync(client, "/demo", company.Owner, BillingWorld.Password);
-        return (company, client, placed.OrderId);
     }
 
     /// <summary>Clicks "Paga con PayPal" and returns PayPal's order id from the approval link.</summary>
@@ -200,7 +184,7 @@ public abstract partial class PayPalPaymentTests(PayPalFixture fixture)
         client.PostAsync($"/demo/area/orders/{orderId}?handler=Provider", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = SignIn.AntiforgeryToken(page),
-            ["OrganizationId"] = OrganizationField().Match(page).Groups[1].Value,
+            ["OrganizationId"] = BillingWorld.OrganizationOf(page),
             ["method"] = nameof(PaymentMethod.PayPal),
         }));
 
@@ -209,9 +193,6 @@ public abstract partial class PayPalPaymentTests(PayPalFixture fixture)
         var db = sp.GetRequiredService<BillingDbContext>();
         return (await db.Orders.AsNoTracking().SingleAsync(o => o.Id == orderId), await db.Payments.AsNoTracking().Where(p => p.OrderId == orderId).ToListAsync());
     });
-
-    [GeneratedRegex("name=\"OrganizationId\" value=\"([0-9a-f-]{36})\"")]
-    private static partial Regex OrganizationField();
 }
 
 public sealed class PayPalPaymentTestsOnSqlite(PayPalFixture fixture) : PayPalPaymentTests(fixture), IClassFixture<PayPalFixture>;

@@ -65,7 +65,7 @@ public abstract partial class StripePaymentTests(StripeFixture fixture)
     [Fact]
     public async Task A_card_payment_goes_through_the_hosted_page_and_completes_by_the_webhook()
     {
-        var (company, client, orderId) = await PendingOrderAsync();
+        var (company, client, orderId) = await _world.PendingOrderAsync();
         var page = await client.GetStringAsync($"/demo/area/orders/{orderId}");
         Assert.Contains("data-method=\"Card\"", page, StringComparison.Ordinal);
         Assert.DoesNotContain("data-method=\"Twint\"", page, StringComparison.Ordinal); // TWINT is for CHF
@@ -96,7 +96,7 @@ public abstract partial class StripePaymentTests(StripeFixture fixture)
     [Fact]
     public async Task Saved_cards_are_listed_to_members_and_removed_only_by_one_who_may_pay_detaching_them_at_Stripe()
     {
-        var (company, client, orderId) = await PendingOrderAsync();
+        var (company, client, orderId) = await _world.PendingOrderAsync();
         await Stripe.PayAsync(await PayAsync(client, orderId, PaymentMethod.Card));
         var card = Assert.Single((await StateAsync(orderId, company.Id)).Saved);
 
@@ -150,7 +150,7 @@ public abstract partial class StripePaymentTests(StripeFixture fixture)
         var answer = await client.PostAsync($"/{SwissShop}/area/orders/{placed.OrderId}?handler=Provider", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = SignIn.AntiforgeryToken(page),
-            ["OrganizationId"] = OrganizationField().Match(page).Groups[1].Value,
+            ["OrganizationId"] = BillingWorld.OrganizationOf(page),
             ["method"] = nameof(PaymentMethod.Twint),
         }));
         Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
@@ -181,7 +181,7 @@ public abstract partial class StripePaymentTests(StripeFixture fixture)
     [Fact]
     public async Task An_order_paid_another_way_closes_the_checkout_left_open_so_it_cannot_be_paid_twice()
     {
-        var (_, client, orderId) = await PendingOrderAsync();
+        var (_, client, orderId) = await _world.PendingOrderAsync();
         var sessionId = await PayAsync(client, orderId, PaymentMethod.Card);
         await _world.InDemoAsync(async sp =>
         {
@@ -199,7 +199,7 @@ public abstract partial class StripePaymentTests(StripeFixture fixture)
     [Fact]
     public async Task A_notification_delivered_ten_times_at_once_records_one_payment()
     {
-        var (company, client, orderId) = await PendingOrderAsync();
+        var (company, client, orderId) = await _world.PendingOrderAsync();
         var sessionId = await PayAsync(client, orderId, PaymentMethod.Card);
         await PaidWithoutNotificationsAsync(sessionId);
 
@@ -216,7 +216,7 @@ public abstract partial class StripePaymentTests(StripeFixture fixture)
     [Fact]
     public async Task The_other_event_of_the_same_payment_finds_it_recorded()
     {
-        var (company, client, orderId) = await PendingOrderAsync();
+        var (company, client, orderId) = await _world.PendingOrderAsync();
         var sessionId = await PayAsync(client, orderId, PaymentMethod.Card);
         await Stripe.PayAsync(sessionId); // payment_intent.succeeded, then checkout.session.completed
 
@@ -230,7 +230,7 @@ public abstract partial class StripePaymentTests(StripeFixture fixture)
     [Fact]
     public async Task A_bad_or_stale_signature_is_refused_and_changes_nothing()
     {
-        var (company, client, orderId) = await PendingOrderAsync();
+        var (company, client, orderId) = await _world.PendingOrderAsync();
         var sessionId = await PayAsync(client, orderId, PaymentMethod.Card);
         var paid = Stripe.Session(sessionId);
         paid["payment_status"] = "paid";
@@ -250,7 +250,7 @@ public abstract partial class StripePaymentTests(StripeFixture fixture)
     [Fact]
     public async Task Two_parallel_clicks_on_Paga_open_one_session_with_one_key()
     {
-        var (_, client, orderId) = await PendingOrderAsync();
+        var (_, client, orderId) = await _world.PendingOrderAsync();
         var page = await client.GetStringAsync($"/demo/area/orders/{orderId}");
         var clicks = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => ClickAsync(client, page, orderId, PaymentMethod.Card)));
 
@@ -264,7 +264,7 @@ public abstract partial class StripePaymentTests(StripeFixture fixture)
     [Fact]
     public async Task When_Stripe_fails_the_order_stays_pending_with_a_clear_message_and_the_retry_reuses_the_key()
     {
-        var (_, client, orderId) = await PendingOrderAsync();
+        var (_, client, orderId) = await _world.PendingOrderAsync();
         var page = await client.GetStringAsync($"/demo/area/orders/{orderId}");
         Stripe.FailNext(10);
         var failed = await ClickAsync(client, page, orderId, PaymentMethod.Card);
@@ -285,19 +285,12 @@ public abstract partial class StripePaymentTests(StripeFixture fixture)
     [Fact]
     public async Task The_reconciliation_completes_a_payment_whose_notification_never_came()
     {
-        var (company, client, orderId) = await PendingOrderAsync();
+        var (company, client, orderId) = await _world.PendingOrderAsync();
         var sessionId = await PayAsync(client, orderId, PaymentMethod.Card);
         await PaidWithoutNotificationsAsync(sessionId);
 
         Assert.Equal(0, await ReconcileAsync()); // too recent: the notification may still come
-        await _world.InDemoAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<BillingDbContext>();
-            var attempt = await db.Attempts.SingleAsync(a => a.OrderId == orderId);
-            attempt.UpdatedUtc -= TimeSpan.FromMinutes(30);
-            attempt.Version++;
-            return await db.SaveChangesAsync();
-        });
+        await _world.AgeAttemptsAsync(orderId);
         Assert.True(await ReconcileAsync() >= 1);
         Assert.NotEqual(OrderStatus.PendingPayment, (await StateAsync(orderId, company.Id)).Order.Status);
 
@@ -310,7 +303,7 @@ public abstract partial class StripePaymentTests(StripeFixture fixture)
     [Fact]
     public async Task Another_organization_cannot_start_paying_an_order_and_a_collaborator_without_rights_cannot_either()
     {
-        var (company, _, orderId) = await PendingOrderAsync();
+        var (company, _, orderId) = await _world.PendingOrderAsync();
         var other = await _world.CompanyAsync();
         var stranger = App.ClientFor();
         await SignIn.AsAsync(stranger, "/demo", other.Owner, BillingWorld.Password);
@@ -343,15 +336,6 @@ public abstract partial class StripePaymentTests(StripeFixture fixture)
 
     private Task<int> ReconcileAsync() => _world.InDemoAsync(sp => sp.GetRequiredService<Reconciliation>().RunAsync(CancellationToken.None));
 
-    private async Task<(Company Company, HttpClient Client, Guid OrderId)> PendingOrderAsync()
-    {
-        var company = await _world.CompanyAsync();
-        var placed = await _world.OrderAsync(company, new NewOrderLine(BillingWorld.Assistance, Term.Years(1)));
-        var client = App.ClientFor();
-        await SignIn.AsAsync(client, "/demo", company.Owner, BillingWorld.Password);
-        return (company, client, placed.OrderId);
-    }
-
     private async Task<string> PayAsync(HttpClient client, Guid orderId, PaymentMethod method)
     {
         var page = await client.GetStringAsync($"/demo/area/orders/{orderId}");
@@ -367,7 +351,7 @@ public abstract partial class StripePaymentTests(StripeFixture fixture)
         client.PostAsync($"/demo/area/orders/{orderId}?handler=Provider", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = SignIn.AntiforgeryToken(page),
-            ["OrganizationId"] = OrganizationField().Match(page).Groups[1].Value,
+            ["OrganizationId"] = BillingWorld.OrganizationOf(page),
             ["method"] = method.ToString(),
         }));
 
@@ -378,9 +362,6 @@ public abstract partial class StripePaymentTests(StripeFixture fixture)
             await db.Payments.AsNoTracking().Where(p => p.OrderId == orderId).ToListAsync(),
             await db.SavedMethods.AsNoTracking().Where(m => m.OrganizationId == organizationId).ToListAsync());
     });
-
-    [GeneratedRegex("name=\"OrganizationId\" value=\"([0-9a-f-]{36})\"")]
-    private static partial Regex OrganizationField();
 }
 
 public sealed class StripePaymentTestsOnSqlite(StripeFixture fixture) : StripePaymentTests(fixture), IClassFixture<StripeFixture>;
