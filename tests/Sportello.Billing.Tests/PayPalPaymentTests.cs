@@ -128,6 +128,13 @@ public abstract partial class PayPalPaymentTests(PayPalFixture fixture)
         unsigned.Remove("PAYPAL-TRANSMISSION-SIG");
         Assert.Equal(HttpStatusCode.BadRequest, (await PayPalFixture.DeliverAsync(App, json, unsigned)).StatusCode);
 
+        // A certificate that is not PayPal's is refused without asking PayPal: a flood of forgeries costs PayPal nothing.
+        var verifications = PayPal.Calls.Count(c => c.Path.EndsWith("verify-webhook-signature", StringComparison.Ordinal));
+        var elsewhere = new Dictionary<string, string>(headers) { ["PAYPAL-CERT-URL"] = "https://certs.example.com/v1/notifications/certs/CERT-1" };
+        Assert.Equal(HttpStatusCode.BadRequest, (await PayPalFixture.DeliverAsync(App, json, elsewhere)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await PayPalFixture.DeliverAsync(App, """{ "id": { "not": "a string" }, "event_type": 7 }""", headers)).StatusCode);
+        Assert.Equal(verifications, PayPal.Calls.Count(c => c.Path.EndsWith("verify-webhook-signature", StringComparison.Ordinal)));
+
         Assert.Equal(0, PayPal.CapturesOf(paypalOrder));
         Assert.Equal(OrderStatus.PendingPayment, (await StateAsync(orderId)).Order.Status);
         Assert.Equal(0, await _world.InDemoAsync(sp => sp.GetRequiredService<BillingDbContext>().ProviderEvents.CountAsync(e => e.OrderId == orderId)));

@@ -197,6 +197,17 @@ public abstract partial class StripePaymentTests(StripeFixture fixture)
     }
 
     [Fact]
+    public async Task The_card_is_saved_when_the_sessions_event_pays_the_order_before_the_payment_intents_arrives()
+    {
+        var (company, client, orderId) = await _world.PendingOrderAsync();
+        await Stripe.PayAsync(await PayAsync(client, orderId, PaymentMethod.Card), sessionFirst: true);
+
+        var (_, payments, saved) = await StateAsync(orderId, company.Id);
+        Assert.Single(payments);
+        Assert.Equal("4242", Assert.Single(saved).Last4);
+    }
+
+    [Fact]
     public async Task A_notification_delivered_ten_times_at_once_records_one_payment()
     {
         var (company, client, orderId) = await _world.PendingOrderAsync();

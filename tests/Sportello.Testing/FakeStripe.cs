@@ -93,7 +93,8 @@ public sealed class FakeStripe : IAsyncDisposable
     /// The customer pays the session: a payment intent succeeds, the card is saved to the customer, and the two
     /// events Stripe sends are delivered, <c>payment_intent.succeeded</c> first (Stripe does not promise an order).
     /// </summary>
-    public async Task<JsonObject> PayAsync(string sessionId)
+    /// <param name="sessionFirst">Sends <c>checkout.session.completed</c> first instead.</param>
+    public async Task<JsonObject> PayAsync(string sessionId, bool sessionFirst = false)
     {
         JsonObject session, intent;
         lock (_gate)
@@ -130,8 +131,16 @@ public sealed class FakeStripe : IAsyncDisposable
             intent = _intents[(string)session["payment_intent"]!];
         }
 
+        if (sessionFirst)
+        {
+            await SendAsync("checkout.session.completed", Public(session));
+        }
+
         await SendAsync("payment_intent.succeeded", intent);
-        await SendAsync("checkout.session.completed", Public(session));
+        if (!sessionFirst)
+        {
+            await SendAsync("checkout.session.completed", Public(session));
+        }
         return session;
     }
 

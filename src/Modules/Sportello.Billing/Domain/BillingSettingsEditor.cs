@@ -83,7 +83,7 @@ public sealed class BillingSettingsEditor(TenantContext tenant, TenantService te
         }
 
         if (form.PayPalEnabled && (payPalClient is null || (payPalSecret ?? current.PayPal.ProtectedClientSecret) is null || payPalHook is null)
-            && !keys.PayPalReady)
+            && !keys.PayPalConfigured)
         {
             problems.Add(new(nameof(form.PayPalClientId), BillingText.Of("Per attivare PayPal servono Client ID, segreto e Webhook ID.", "PayPal needs its client ID, secret and webhook ID to be switched on.")));
         }

@@ -33,6 +33,9 @@ public sealed class ProviderKeys(TenantContext tenant, IOptions<BillingProviderO
 
     public bool PayPalReady => PayPalClientId is not null && PayPalClientSecret is not null && (Settings.PayPal.Enabled || Configured?.PayPalClientSecret is not null);
 
+    /// <summary>The platform holds the tenant's PayPal keys: the settings page need not have them.</summary>
+    public bool PayPalConfigured => Configured?.PayPalClientSecret is not null && Configured.PayPalClientId is not null;
+
     public string Protect(string secret) => protection.CreateProtector(Purpose).Protect(secret);
 
     private string? Unprotect(string? protectedValue) =>

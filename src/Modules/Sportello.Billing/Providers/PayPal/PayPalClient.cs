@@ -22,28 +22,38 @@ public sealed class PayPalClient(HttpClient http, PayPalTokens tokens, ProviderK
 
     /// <summary>Creates the order for an attempt; repeated with the same request id, PayPal answers with the same order.</summary>
     public Task<JsonObject> CreateOrderAsync(JsonObject order, string requestId, CancellationToken ct) =>
-        SendAsync(HttpMethod.Post, "/v2/checkout/orders", order, requestId, ct);
+        SendAsync(HttpMethod.Post, "/v2/checkout/orders", () => JsonContent.Create(order), requestId, ct);
 
     public Task<JsonObject> GetOrderAsync(string orderId, CancellationToken ct) =>
         SendAsync(HttpMethod.Get, $"/v2/checkout/orders/{Uri.EscapeDataString(orderId)}", null, null, ct);
 
     public Task<JsonObject> CaptureAsync(string orderId, string requestId, CancellationToken ct) =>
-        SendAsync(HttpMethod.Post, $"/v2/checkout/orders/{Uri.EscapeDataString(orderId)}/capture", new JsonObject(), requestId, ct);
+        SendAsync(HttpMethod.Post, $"/v2/checkout/orders/{Uri.EscapeDataString(orderId)}/capture", () => JsonContent.Create(new JsonObject()), requestId, ct);
 
-    /// <summary>Asks PayPal whether a delivery is genuine: its transmission headers and the event, as received.</summary>
-    public async Task<bool> VerifyAsync(IReadOnlyDictionary<string, string?> headers, string webhookId, JsonNode body, CancellationToken ct)
+    /// <summary>
+    /// Asks PayPal whether a delivery is genuine: its transmission headers and the event exactly as received (PayPal
+    /// checks its signature against its own text, so the body is passed on raw, never parsed and written again).
+    /// </summary>
+    public async Task<bool> VerifyAsync(IReadOnlyDictionary<string, string?> headers, string webhookId, string rawEvent, CancellationToken ct)
     {
-        var check = new JsonObject
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            ["auth_algo"] = headers.GetValueOrDefault("PAYPAL-AUTH-ALGO"),
-            ["cert_url"] = headers.GetValueOrDefault("PAYPAL-CERT-URL"),
-            ["transmission_id"] = headers.GetValueOrDefault("PAYPAL-TRANSMISSION-ID"),
-            ["transmission_sig"] = headers.GetValueOrDefault("PAYPAL-TRANSMISSION-SIG"),
-            ["transmission_time"] = headers.GetValueOrDefault("PAYPAL-TRANSMISSION-TIME"),
-            ["webhook_id"] = webhookId,
-            ["webhook_event"] = body.DeepClone(),
-        };
-        var answer = await SendAsync(HttpMethod.Post, "/v1/notifications/verify-webhook-signature", check, null, ct);
+            writer.WriteStartObject();
+            writer.WriteString("auth_algo", headers.GetValueOrDefault("PAYPAL-AUTH-ALGO"));
+            writer.WriteString("cert_url", headers.GetValueOrDefault("PAYPAL-CERT-URL"));
+            writer.WriteString("transmission_id", headers.GetValueOrDefault("PAYPAL-TRANSMISSION-ID"));
+            writer.WriteString("transmission_sig", headers.GetValueOrDefault("PAYPAL-TRANSMISSION-SIG"));
+            writer.WriteString("transmission_time", headers.GetValueOrDefault("PAYPAL-TRANSMISSION-TIME"));
+            writer.WriteString("webhook_id", webhookId);
+            writer.WritePropertyName("webhook_event");
+            writer.WriteRawValue(rawEvent);
+            writer.WriteEndObject();
+        }
+
+        var bytes = buffer.ToArray();
+        var answer = await SendAsync(HttpMethod.Post, "/v1/notifications/verify-webhook-signature",
+            () => new ByteArrayContent(bytes) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } }, null, ct);
         return (string?)answer["verification_status"] == "SUCCESS";
     }
 
@@ -53,7 +63,7 @@ public sealed class PayPalClient(HttpClient http, PayPalTokens tokens, ProviderK
     public static decimal? ParseAmount(JsonNode? amount) =>
         decimal.TryParse((string?)amount?["value"], NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? value : null;
 
-    private async Task<JsonObject> SendAsync(HttpMethod method, string path, JsonObject? body, string? requestId, CancellationToken ct)
+    private async Task<JsonObject> SendAsync(HttpMethod method, string path, Func<HttpContent>? body, string? requestId, CancellationToken ct)
     {
         var (clientId, secret) = (keys.PayPalClientId, keys.PayPalClientSecret);
         if (clientId is null || secret is null)
@@ -63,25 +73,13 @@ public sealed class PayPalClient(HttpClient http, PayPalTokens tokens, ProviderK
 
         try
         {
-            var token = await tokens.GetAsync(Base, clientId, secret, () => TokenAsync(clientId, secret, ct));
-            using var request = new HttpRequestMessage(method, new Uri(Base, path));
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            if (requestId is not null)
+            using var response = await AuthorizedAsync(method, path, body, requestId, clientId, secret, ct);
+            if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
             {
-                request.Headers.Add("PayPal-Request-Id", requestId);
-                // The whole order back, not just its id, so a repeat tells as much as the first answer.
-                request.Headers.Add("Prefer", "return=representation");
-            }
-
-            if (body is not null)
-            {
-                request.Content = JsonContent.Create(body);
-            }
-
-            using var response = await http.SendAsync(request, ct);
-            if (response.StatusCode == HttpStatusCode.Unauthorized)
-            {
+                // A token revoked or issued for keys since changed: once more with a new one, then it is PayPal's (or the keys') fault.
                 tokens.Forget(Base, clientId);
+                using var again = await AuthorizedAsync(method, path, body, requestId, clientId, secret, ct);
+                return await ReadAsync(again, ct);
             }
 
             return await ReadAsync(response, ct);
@@ -91,6 +89,27 @@ public sealed class PayPalClient(HttpClient http, PayPalTokens tokens, ProviderK
         {
             throw new ProviderUnavailableException("PayPal non risponde.", e);
         }
+    }
+
+    private async Task<HttpResponseMessage> AuthorizedAsync(HttpMethod method, string path, Func<HttpContent>? body, string? requestId, string clientId, string secret, CancellationToken ct)
+    {
+        // The token request is shared by parallel callers: none of them may cancel it for the others.
+        var token = await tokens.GetAsync(Base, clientId, secret, () => TokenAsync(clientId, secret, CancellationToken.None)).WaitAsync(ct);
+        using var request = new HttpRequestMessage(method, new Uri(Base, path));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (requestId is not null)
+        {
+            request.Headers.Add("PayPal-Request-Id", requestId);
+            // The whole order back, not just its id, so a repeat tells as much as the first answer.
+            request.Headers.Add("Prefer", "return=representation");
+        }
+
+        if (body is not null)
+        {
+            request.Content = body();
+        }
+
+        return await http.SendAsync(request, ct);
     }
 
     private async Task<PayPalToken> TokenAsync(string clientId, string secret, CancellationToken ct)
@@ -124,8 +143,9 @@ public sealed class PayPalClient(HttpClient http, PayPalTokens tokens, ProviderK
         }
 
         var status = (int)response.StatusCode;
-        // 409: the same request id is still being processed; 429 and 5xx: try again. Other 4xx: PayPal refused.
-        if (status is 409 or 429 or >= 500 || json is null)
+        // 409: the same request id is still being processed; 429 and 5xx: try again; 401/403 after a new token: the
+        // keys, not the payment. Other 4xx: PayPal refused.
+        if (status is 401 or 403 or 409 or 429 or >= 500 || json is null)
         {
             throw new ProviderUnavailableException($"PayPal ha risposto {status}.");
         }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Sportello.Billing.Data;
 using Sportello.Billing.Domain;
 
@@ -15,6 +16,7 @@ namespace Sportello.Billing.Providers.PayPal;
 /// </summary>
 public sealed class PayPalNotifications(
     ProviderKeys keys,
+    IOptions<BillingProviderOptions> options,
     PayPalClient client,
     PayPalGateway gateway,
     ProviderInbox inbox,
@@ -31,9 +33,11 @@ public sealed class PayPalNotifications(
         {
             return await ApplyAsync(json, headers, ct);
         }
-        catch (ProviderUnavailableException unavailable)
+        catch (Exception e) when (e is ProviderUnavailableException or ProviderRefusedException or PayPalRefusedException)
         {
-            logger.LogWarning(unavailable, "PayPal notification postponed: PayPal did not answer");
+            // Verified, but what it calls for (the capture) did not get through: PayPal delivers it again, and the
+            // reconciliation asks PayPal in any case.
+            logger.LogWarning(e, "PayPal notification postponed");
             return NotificationResult.Unavailable;
         }
     }
@@ -46,22 +50,36 @@ public sealed class PayPalNotifications(
         }
 
         JsonObject? body;
+        string? eventId, type;
         try
         {
             body = JsonNode.Parse(json) as JsonObject;
+            (eventId, type) = (Text(body?["id"]), Text(body?["event_type"]));
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
         {
-            body = null;
+            (body, eventId, type) = (null, null, null);
         }
 
-        if (body is null || (string?)body["id"] is not { } eventId || (string?)body["event_type"] is not { } type
-            || TransmissionHeaders.Any(h => string.IsNullOrEmpty(headers.GetValueOrDefault(h))))
+        // What is plainly not PayPal's never costs a call to PayPal.
+        if (body is null || eventId is null || type is null
+            || TransmissionHeaders.Any(h => string.IsNullOrEmpty(headers.GetValueOrDefault(h))) || !IsPayPalsCertificate(headers.GetValueOrDefault("PAYPAL-CERT-URL")))
         {
             return NotificationResult.BadSignature;
         }
 
-        if (!await client.VerifyAsync(headers, webhookId, body, ct))
+        bool verified;
+        try
+        {
+            verified = await client.VerifyAsync(headers, webhookId, json, ct);
+        }
+        catch (PayPalRefusedException refused)
+        {
+            logger.LogWarning("PayPal notification {Event} refused: the verification call answered {Issue}", eventId, refused.Issue);
+            return NotificationResult.BadSignature;
+        }
+
+        if (!verified)
         {
             logger.LogWarning("PayPal notification {Event} refused: PayPal did not verify its signature", eventId);
             return NotificationResult.BadSignature;
@@ -73,7 +91,7 @@ public sealed class PayPalNotifications(
         }
 
         var resource = body["resource"] as JsonObject ?? new JsonObject();
-        var attempt = await AttemptAsync(type == "CHECKOUT.ORDER.APPROVED" ? (string?)resource["purchase_units"]?[0]?["custom_id"] : (string?)resource["custom_id"], ct);
+        var attempt = await AttemptAsync(type == "CHECKOUT.ORDER.APPROVED" ? Text((resource["purchase_units"] as JsonArray)?.FirstOrDefault()?["custom_id"]) : Text(resource["custom_id"]), ct);
         // Capturing calls PayPal, so it happens before the inbox's transaction, not inside it.
         var state = (type, attempt) switch
         {
@@ -89,6 +107,20 @@ public sealed class PayPalNotifications(
             : await checkouts.ApplyAsync(await db.Attempts.FirstAsync(a => a.Id == attempt.Id, ct), state, ct), ct);
         return outcome is null ? NotificationResult.Duplicate : NotificationResult.Applied;
     }
+
+    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
+    /// <summary>PayPal signs with certificates it serves itself; the API base counts too, for a sandbox or a test double.</summary>
+    private bool IsPayPalsCertificate(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var certificate)
+        && certificate.AbsolutePath.StartsWith("/v1/notifications/certs/", StringComparison.Ordinal)
+        && (certificate.Scheme == Uri.UriSchemeHttps && PayPalHosts.Contains(certificate.Host)
+            || (certificate.Scheme, certificate.Authority) == (options.Value.PayPalApiBase.Scheme, options.Value.PayPalApiBase.Authority));
+
+    private static readonly HashSet<string> PayPalHosts = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "api.paypal.com", "api-m.paypal.com", "api.sandbox.paypal.com", "api-m.sandbox.paypal.com",
+    };
 
     private async Task<PaymentAttempt?> AttemptAsync(string? customId, CancellationToken ct) =>
         Guid.TryParse(customId, out var id)

@@ -26,7 +26,7 @@ public sealed class PayPalTokens(TimeProvider clock)
 
         // Expired, or issued for keys since changed: the first caller to notice replaces it, the others share that.
         _tokens.TryUpdate(key, Request(issue, secret), entry);
-        return (await AwaitAsync(key, _tokens[key])).Token.Value;
+        return (await AwaitAsync(key, _tokens.GetOrAdd(key, _ => Request(issue, secret)))).Token.Value;
     }
 
     /// <summary>PayPal refused the token (revoked, keys changed): the next call asks for a new one.</summary>

@@ -50,7 +50,8 @@ public sealed class StripeNotifications(
             return NotificationResult.Duplicate;
         }
 
-        if (outcome is { Result: EventOutcome.Applied, Attempt: { Status: AttemptStatus.Succeeded } attempt } && SavedMethodOf(notification) is { } methodId)
+        // Only the payment intent names the method; it may come after the session's event has already paid the order.
+        if (outcome is { Attempt: { Status: AttemptStatus.Succeeded } attempt } && SavedMethodOf(notification) is { } methodId)
         {
             await RememberAsync(attempt.OrganizationId, methodId, ct);
         }

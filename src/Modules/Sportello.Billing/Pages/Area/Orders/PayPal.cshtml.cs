@@ -30,7 +30,8 @@ public sealed class PayPalModel(BillingDbContext db, PayPalGateway paypal, Check
         }
 
         var done = "returned";
-        if (attempt.IsLive)
+        // Only one who may pay takes the money; anyone else's return is left to PayPal's notification.
+        if (attempt.IsLive && MayPay)
         {
             try
             {
@@ -38,9 +39,9 @@ public sealed class PayPalModel(BillingDbContext db, PayPalGateway paypal, Check
                 await checkouts.ConfirmAsync(attempt, state, "return", ct);
                 done = state is CheckoutState.Paid ? "paid" : state is CheckoutState.Failed ? "refused" : done;
             }
-            catch (ProviderUnavailableException unavailable)
+            catch (Exception e) when (e is ProviderUnavailableException or ProviderRefusedException)
             {
-                logger.LogWarning(unavailable, "PayPal capture for order {Order} postponed", attempt.OrderNumber);
+                logger.LogWarning(e, "PayPal capture for order {Order} postponed", attempt.OrderNumber);
             }
         }
 
