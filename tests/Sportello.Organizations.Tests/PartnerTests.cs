@@ -186,6 +186,32 @@ public abstract partial class PartnerTests(SportelloApp app)
     }
 
     [Fact]
+    public async Task A_proposal_confirmed_twice_at_once_creates_one_organization()
+    {
+        var (partnerOwner, _, partnerId, _) = await CompanyAsync("Partner Doppio");
+        await ApprovedPartnerAsync(partnerOwner, partnerId);
+        var (clientOwner, _, _, _) = await CompanyAsync("Segnaposto Doppio");
+        var before = Mailbox.Pickup(app, "demo", clientOwner).Count;
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(await SignedInAsync(partnerOwner), "/demo/area/partner", "Propose", Fields(
+            ("Client.LegalName", $"Cliente Doppio {suffix}"), ("Client.Kind", "Company"), ("Client.PartitaIva", TaxCodes.PartitaIva(suffix)), ("Client.Language", "it"),
+            ("LegalRepresentativeEmail", clientOwner)))).StatusCode);
+        var link = new Uri(Mailbox.FirstLink((await Mailbox.WaitForPickupAsync(app, "demo", clientOwner, before + 1))[^1])).PathAndQuery;
+
+        var tabs = new List<(HttpClient Client, string Token)>();
+        for (var i = 0; i < 4; i++)
+        {
+            var legal = await SignedInAsync(clientOwner);
+            tabs.Add((legal, SignIn.AntiforgeryToken(await legal.GetStringAsync(link))));
+        }
+
+        var answers = await Task.WhenAll(tabs.Select(t => t.Client.PostAsync(link, new FormUrlEncodedContent(Fields(("Access", "Full"), ("__RequestVerificationToken", t.Token))))));
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Redirect);
+        Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.Redirect), a => Assert.Equal(HttpStatusCode.NotFound, a.StatusCode));
+        Assert.Equal(1, await app.InTenantAsync("demo", sp => sp.GetRequiredService<OrganizationsDbContext>().Organizations.CountAsync(o => o.LegalName == $"Cliente Doppio {suffix}")));
+    }
+
+    [Fact]
     public async Task An_organization_entrusts_itself_to_a_partner_and_the_partner_or_the_tenant_ends_it()
     {
         var (partnerOwner, _, partnerId, partnerVat) = await CompanyAsync("Partner Completo");

@@ -69,7 +69,8 @@ public sealed class OrganizationsDbContext(DbContextOptions<OrganizationsDbConte
         {
             e.ToTable("Organizations_PartnerClients");
             e.HasKey(c => c.Id);
-            e.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+            // Two confirmations of one proposal at once: the second finds the status changed under it.
+            e.Property(c => c.Status).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
             e.Property(c => c.Access).HasConversion<string>().HasMaxLength(20);
             e.Ignore(c => c.AreaKeys);
         });

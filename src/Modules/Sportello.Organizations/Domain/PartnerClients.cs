@@ -95,7 +95,16 @@ public sealed class PartnerClients(OrganizationsDbContext db, Memberships member
 
         Activate(relationship, organization.Id, checkedChoice);
         audit.Add(db, OrganizationAuditActions.Record(OrganizationAuditActions.ClientConfirmed, organization, Describe(proposal.PartnerName, checkedChoice)));
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The status is the concurrency token: a confirmation that committed first leaves this one nothing to confirm.
+            throw new KeyNotFoundException("Confirmed meanwhile.");
+        }
+
         await transaction.CommitAsync(ct);
         return organization.Id;
     }
