@@ -133,19 +133,8 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>The Host built beside this test (same configuration), found from the solution folder.</summary>
     private static string HostDll()
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "SaaS.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        if (directory is null)
-        {
-            throw new InvalidOperationException("SaaS.sln not found above " + AppContext.BaseDirectory);
-        }
-
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
-        var dll = Path.Combine(directory.FullName, "src", "Host", "Sportello.Host", "bin", configuration, "net10.0", "Sportello.Host.dll");
+        var dll = Path.Combine(Sportello.Testing.Repository.Root, "src", "Host", "Sportello.Host", "bin", configuration, "net10.0", "Sportello.Host.dll");
         return File.Exists(dll) ? dll : throw new InvalidOperationException($"{dll} is missing: build the solution first.");
     }
 

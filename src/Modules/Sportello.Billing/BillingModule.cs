@@ -89,6 +89,7 @@ public sealed class BillingModule : Module
         services.AddScoped<CatalogEditor>();
         services.AddScoped<DocumentNumbers>();
         services.AddScoped<Documents>();
+        services.AddScoped<EInvoicing>();
         services.AddScoped<RevenueReport>();
         services.AddScoped<BillingSettingsEditor>();
         services.AddScoped<Pdf.DocumentFiles>();
@@ -124,6 +125,7 @@ public sealed class BillingModule : Module
         services.AddScoped<Providers.PayPal.PayPalNotifications>();
         Handle<OrderPaid, ServizioFulfilment>(services);
         Handle<DocumentIssued, DocumentMailing>(services);
+        Handle<DocumentIssued, EInvoiceWriting>(services);
         Handle<OrderPaid, AttemptClosing>(services);
         Handle<OrderCancelled, AttemptClosing>(services);
     }

@@ -13,7 +13,7 @@ namespace Sportello.Core.Tests.Modules;
 /// </summary>
 public sealed partial class ModuleAnatomyTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = Sportello.Testing.Repository.Root;
     private static readonly string ModulesFolder = Path.Combine(Root, "src", "Modules");
 
     /// <summary>The kernel's projects, which any module may reference.</summary>
@@ -162,19 +162,6 @@ public sealed partial class ModuleAnatomyTests
         XDocument.Load(csproj).Descendants("ProjectReference")
             .Select(r => Path.GetFileNameWithoutExtension(r.Attribute("Include")!.Value.Replace('\\', '/')))
             .ToList();
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SaaS.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("SaaS.sln not found above " + AppContext.BaseDirectory);
-    }
 
     [GeneratedRegex(@"Microsoft\.AspNetCore(\.[A-Za-z]+)+")]
     private static partial Regex WebNamespace();

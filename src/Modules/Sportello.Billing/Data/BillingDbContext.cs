@@ -23,6 +23,7 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options)
     public DbSet<SavedPaymentMethod> SavedMethods => Set<SavedPaymentMethod>();
     public DbSet<ProviderCustomer> ProviderCustomers => Set<ProviderCustomer>();
     public DbSet<BillingDocument> Documents => Set<BillingDocument>();
+    public DbSet<EInvoice> EInvoices => Set<EInvoice>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -149,6 +150,15 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options)
             {
                 e.Property(amount).HasPrecision(12, 2);
             }
+        });
+        modelBuilder.Entity<EInvoice>(e =>
+        {
+            e.ToTable("Billing_EInvoices");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.DocumentKind).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Transmission).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Version).IsConcurrencyToken();
         });
         modelBuilder.Entity<DocumentCounter>(e =>
         {

@@ -7,6 +7,9 @@ public enum DocumentKind
 
     /// <summary>Issued when an order is paid in full.</summary>
     Invoice,
+
+    /// <summary>Corrects an invoice (a refund): it references the invoice, which is never edited.</summary>
+    CreditNote,
 }
 
 /// <summary>
@@ -44,5 +47,10 @@ public sealed class BillingDocument
     /// <summary>The <see cref="DocumentContent"/> as JSON: what the PDF is drawn from.</summary>
     public required string Content { get; init; }
 
-    public static string CounterOf(DocumentKind kind) => kind == DocumentKind.Invoice ? DocumentKinds.Invoice : DocumentKinds.ProForma;
+    public static string CounterOf(DocumentKind kind) => kind switch
+    {
+        DocumentKind.Invoice => DocumentKinds.Invoice,
+        DocumentKind.CreditNote => DocumentKinds.CreditNote,
+        _ => DocumentKinds.ProForma,
+    };
 }

@@ -43,6 +43,7 @@ public sealed record PayPalSettings
     public string? WebhookId { get; init; }
 }
 
+/// <param name="Address">The street and number; with <paramref name="Cap"/>, <paramref name="City"/> and <paramref name="Province"/> the seat e-invoices name.</param>
 /// <param name="RegimeFiscale">The FatturaPA code of the issuer's tax regime: RF01 ordinary, RF19 flat-rate.</param>
 /// <param name="Iban">Where customers pay by bank transfer; printed on the pro-forma.</param>
 public sealed record BillingProfile(
@@ -51,4 +52,21 @@ public sealed record BillingProfile(
     string Address = "",
     string Rea = "",
     string Iban = "",
-    string RegimeFiscale = "RF01");
+    string RegimeFiscale = "RF01",
+    string Cap = "",
+    string City = "",
+    string Province = "")
+{
+    /// <summary>
+    /// An Italian seller with its partita IVA and seat: its invoices and credit notes get their FatturaPA XML, and its
+    /// Italian business customers must give what an e-invoice needs before they order.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IssuesEInvoices => PartitaIva.Length > 0 && Address.Length > 0 && Cap.Length > 0 && City.Length > 0;
+
+    /// <summary>The address as documents print it.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string PrintedAddress => Cap.Length == 0 && City.Length == 0
+        ? Address
+        : $"{Address}, {Cap} {City}{(Province.Length > 0 ? $" ({Province})" : "")}".Trim(' ', ',');
+}

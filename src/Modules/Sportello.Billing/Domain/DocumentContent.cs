@@ -17,15 +17,27 @@ public sealed record DocumentContent(
     decimal Net,
     decimal Vat,
     decimal Total,
-    DocumentPayment Payment);
+    DocumentPayment Payment,
+    bool SplitPayment = false,
+    DocumentReference? Refers = null,
+    string? Cig = null,
+    string? Cup = null);
+
+/// <summary>The invoice a credit note corrects.</summary>
+public sealed record DocumentReference(string Number, DateOnly IssuedOn);
 
 /// <summary>The reseller issuing the document: its billing profile, and its brand (name and colour) for the heading.</summary>
+/// <param name="Address">The address as printed; <paramref name="Street"/> and the rest are its parts, for the e-invoice.</param>
 public sealed record DocumentIssuer(
-    string LegalName, string PartitaIva, string Address, string Rea, string RegimeFiscale, string Brand, string Color, string? SupportEmail);
+    string LegalName, string PartitaIva, string Address, string Rea, string RegimeFiscale, string Brand, string Color, string? SupportEmail,
+    string? Street = null, string? Cap = null, string? City = null, string? Province = null);
 
 /// <summary>The organization billed, from its fiscal data when the document was issued.</summary>
+/// <param name="Address">The address as printed; <paramref name="Street"/> and the rest are its parts, for the e-invoice.</param>
+/// <param name="RecipientCode">The SDI recipient code (7 characters) or, for a public body, its office code (6).</param>
 public sealed record DocumentCustomer(
-    string LegalName, string? CodiceFiscale, string? PartitaIva, string? Address, string? Pec, string? RecipientCode);
+    string LegalName, string? CodiceFiscale, string? PartitaIva, string? Address, string? Pec, string? RecipientCode,
+    Organizations.OrganizationKind? Kind = null, string? Street = null, string? Cap = null, string? City = null, string? Province = null, string? Country = null);
 
 /// <param name="Term">The term's Italian name, as the document prints it.</param>
 public sealed record DocumentLine(string Description, string Term, int Quantity, decimal UnitPrice, decimal Net, decimal VatPercent, decimal Vat, string? VatNature);

@@ -15,4 +15,8 @@ public static class DocumentKinds
     public const string Order = "order";
     public const string ProForma = "proforma";
     public const string Invoice = "invoice";
+    public const string CreditNote = "credit-note";
+
+    /// <summary>E-invoice files: one sequence per tenant over all years, as the exchange system wants file names never reused.</summary>
+    public const string EInvoiceFile = "einvoice-file";
 }

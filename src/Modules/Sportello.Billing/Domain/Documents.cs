@@ -33,7 +33,8 @@ public sealed class Documents(BillingDbContext db, DocumentNumbers numbers, IOrg
         var content = new DocumentContent(
             kind, number, today, order.Number, order.AgreementName, Issuer(), Customer(order, organization),
             order.Lines.OrderBy(l => l.Position).Select(Line).ToList(), VatSummary(order), order.Currency, order.Net, order.Vat, order.Total,
-            kind == DocumentKind.Invoice ? await PaidAsync(order, ct) : ToPay(order));
+            kind == DocumentKind.Invoice ? await PaidAsync(order, ct) : ToPay(order),
+            order.SplitPayment, Cig: order.Cig, Cup: order.Cup);
         var document = new BillingDocument
         {
             Kind = kind, Number = number, OrderId = order.Id, OrderNumber = order.Number, OrganizationId = order.OrganizationId,
@@ -59,7 +60,8 @@ public sealed class Documents(BillingDbContext db, DocumentNumbers numbers, IOrg
         var branding = tenant.Settings.Branding;
         return new DocumentIssuer(
             string.IsNullOrWhiteSpace(profile.LegalName) ? tenant.Tenant.DisplayName : profile.LegalName,
-            profile.PartitaIva, profile.Address, profile.Rea, profile.RegimeFiscale, tenant.Tenant.DisplayName, branding.PrimaryColor, branding.SupportEmail);
+            profile.PartitaIva, profile.PrintedAddress, profile.Rea, profile.RegimeFiscale, tenant.Tenant.DisplayName, branding.PrimaryColor, branding.SupportEmail,
+            profile.Address, profile.Cap, profile.City, profile.Province);
     }
 
     private static DocumentCustomer Customer(Order order, OrganizationProfile? organization)
@@ -75,7 +77,8 @@ public sealed class Documents(BillingDbContext db, DocumentNumbers numbers, IOrg
             .Where(part => !string.IsNullOrWhiteSpace(part)));
         return new DocumentCustomer(
             organization.LegalName, organization.CodiceFiscale, organization.PartitaIva, address.Length == 0 ? null : address,
-            organization.Pec, organization.RecipientCode);
+            organization.Pec, organization.RecipientCode,
+            organization.Kind, organization.Street, organization.Cap, organization.City, organization.Province, organization.Country);
     }
 
     private static DocumentLine Line(OrderLine line) => new(

@@ -59,7 +59,22 @@ public sealed class Order
 
     public List<OrderLine> Lines { get; init; } = [];
 
-    public decimal Outstanding => Total - Received;
+    /// <summary>
+    /// Scissione dei pagamenti: an Italian public body pays the VAT to the State, not to the seller, so the order is
+    /// paid once its net amount arrives; the invoice still shows the VAT, marked as split (<c>EsigibilitaIVA</c> S).
+    /// </summary>
+    public bool SplitPayment { get; init; }
+
+    /// <summary>The tender's code (CIG) a public body gives for its invoice.</summary>
+    public string? Cig { get; set; }
+
+    /// <summary>The public project's code (CUP) a public body gives for its invoice.</summary>
+    public string? Cup { get; set; }
+
+    /// <summary>What the customer pays: the total, or the net amount under split payment.</summary>
+    public decimal Payable => SplitPayment ? Net : Total;
+
+    public decimal Outstanding => Payable - Received;
 
     /// <summary>An amount of this order in its currency, for showing.</summary>
     public Sportello.Core.Finance.Money Money(decimal amount) => new(amount, Sportello.Core.Finance.Currency.Parse(Currency));

@@ -40,6 +40,11 @@ public sealed class Orders(
             throw new SportelloValidationException("lines", BillingText.Of("Un ordine ha almeno una riga.", "An order has at least one line."));
         }
 
+        if (EInvoiceRequirements.Missing(Settings.Profile, organization) is { Count: > 0 } missing)
+        {
+            throw new SportelloValidationException(missing);
+        }
+
         var agreement = await AgreementAsync(order, ct);
         var terms = await partners.OfAsync(order.OrganizationId, ct);
         var cashbackPartner = terms is { CashbackPercent: > 0 } ? terms : (await partners.ManagersOfAsync(order.OrganizationId, ct)).FirstOrDefault(p => p.CashbackPercent > 0);
@@ -167,6 +172,7 @@ public sealed class Orders(
             Discount = discount,
             CashbackPartnerId = cashbackPartner?.PartnerId,
             DueUtc = now.AddDays(Settings.PendingDays),
+            SplitPayment = EInvoiceRequirements.SplitsPayment(Settings.Profile, organization) && priced.Vat.Amount > 0,
         };
         for (var i = 0; i < drafts.Count; i++)
         {

@@ -20,7 +20,7 @@ public sealed class Settlement(
         order.Received += payment.Amount;
         order.Version++;
         db.Payments.Add(payment);
-        if (order.Received >= order.Total)
+        if (order.Received >= order.Payable)
         {
             await PayAsync(order, ct);
         }

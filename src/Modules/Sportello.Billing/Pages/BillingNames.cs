@@ -47,7 +47,12 @@ public static class BillingNames
         _ => "waiting",
     };
 
-    public static string Of(DocumentKind kind) => kind == DocumentKind.Invoice ? "Fattura" : "Pro forma";
+    public static string Of(DocumentKind kind) => kind switch
+    {
+        DocumentKind.Invoice => "Fattura",
+        DocumentKind.CreditNote => "Nota di credito",
+        _ => "Pro forma",
+    };
 
     public static string Of(PaymentMethod method) => method switch
     {

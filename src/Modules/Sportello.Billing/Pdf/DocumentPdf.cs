@@ -39,10 +39,20 @@ public static class DocumentPdf
         return output.ToArray();
     }
 
-    public static string Title(DocumentKind kind) => kind == DocumentKind.Invoice ? "Fattura" : "Fattura pro forma";
+    public static string Title(DocumentKind kind) => kind switch
+    {
+        DocumentKind.Invoice => "Fattura",
+        DocumentKind.CreditNote => "Nota di credito",
+        _ => "Fattura pro forma",
+    };
 
     /// <summary>A file name the customer recognises: <c>fattura-2026-000042.pdf</c>.</summary>
-    public static string FileName(DocumentKind kind, string number) => (kind == DocumentKind.Invoice ? "fattura-" : "proforma-") + number + ".pdf";
+    public static string FileName(DocumentKind kind, string number) => kind switch
+    {
+        DocumentKind.Invoice => "fattura-",
+        DocumentKind.CreditNote => "nota-di-credito-",
+        _ => "proforma-",
+    } + number + ".pdf";
 
     private sealed class Sheet(PdfDocument pdf, DocumentContent content)
     {
