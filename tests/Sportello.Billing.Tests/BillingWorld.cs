@@ -27,8 +27,11 @@ public sealed partial class BillingWorld(SportelloApp app)
             { "code": "quota-associativa", "type": "billing.servizio", "name": "Quota associativa", "vatPercent": 0, "vatNature": "N2.2", "prices": { "1y": 30.00 } } ] } ] }
         """, "demo");
 
-    /// <summary>A company with its legal representative and a collaborator without rights; optionally a partner or in the test agreement.</summary>
-    public async Task<Company> CompanyAsync(string? partner = null, decimal percent = 10m, bool agreement = false)
+    /// <summary>
+    /// A company with its legal representative and a collaborator without rights; optionally a partner or in the test
+    /// agreement, a public body instead, or without the recipient code an e-invoice needs.
+    /// </summary>
+    public async Task<Company> CompanyAsync(string? partner = null, decimal percent = 10m, bool agreement = false, bool publicBody = false, bool recipientCode = true)
     {
         await CatalogAsync();
         var suffix = Guid.NewGuid().ToString("N")[..8];
@@ -36,12 +39,15 @@ public sealed partial class BillingWorld(SportelloApp app)
         var name = $"Azienda {suffix} S.r.l.";
         var partnerJson = partner is null ? string.Empty
             : $$""", "partner": { "status": "Approved", "website": "https://p{{suffix}}.example", "servedAreas": "Napoli", "benefit": "{{partner}}", "percent": {{percent}} }""";
+        var identity = publicBody ? $"\"kind\": \"PublicBody\", \"codiceFiscale\": \"{TaxCodes.PartitaIva(suffix)}\"" : $"\"kind\": \"Company\", \"partitaIva\": \"{TaxCodes.PartitaIva(suffix)}\"";
+        var code = recipientCode ? $", \"recipientCode\": \"{(publicBody ? "UF7K2Q" : "M5UXCR1")}\"" : string.Empty;
         await app.RunRecipeAsync($$"""
             { "name": "t", "steps": [
               { "step": "users", "users": [
                 { "email": "{{owner}}", "displayName": "Titolare {{suffix}}", "password": "{{Password}}", "roles": ["Customer"] },
                 { "email": "{{collaborator}}", "displayName": "Collaboratore {{suffix}}", "password": "{{Password}}", "roles": ["Customer"] } ] },
-              { "step": "organizations", "organizations": [ { "data": { "legalName": "{{name}}", "kind": "Company", "partitaIva": "{{TaxCodes.PartitaIva(suffix)}}" },
+              { "step": "organizations", "organizations": [ { "data": { "legalName": "{{name}}", {{identity}},
+                "street": "Via Toledo 156", "cap": "80134", "city": "Napoli", "province": "NA"{{code}} },
                 "members": [ { "email": "{{owner}}", "role": "LegalRepresentative" }, { "email": "{{collaborator}}", "role": "Collaborator" } ]{{partnerJson}} } ] } ] }
             """, "demo");
         if (agreement)

@@ -22,7 +22,7 @@ public static class PageRoutes
             .ToList();
 
     /// <summary>Pages that answer with a file to save (a PDF), not a page to look at.</summary>
-    public static bool IsDownload(string pattern) => pattern.EndsWith("/pdf", StringComparison.Ordinal);
+    public static bool IsDownload(string pattern) => pattern.EndsWith("/pdf", StringComparison.Ordinal) || pattern.EndsWith("/xml", StringComparison.Ordinal);
 
     /// <summary>The page's address inside the tenant (without its prefix), parameters filled with real values of the demo data.</summary>
     public static async Task<string> AddressAsync(SportelloApp app, string tenant, string pattern)

@@ -51,6 +51,7 @@ public sealed class BillingModule : Module
     [
         new("Ordini", "/admin/billing/orders", BillingPermissions.View, 20),
         new("Fatture", "/admin/billing/invoices", BillingPermissions.View, 20),
+        new("Fatture elettroniche", "/admin/billing/einvoices", BillingPermissions.View, 20),
         new("Catalogo", "/admin/billing/catalog", BillingPermissions.Catalog, 21),
         new("Convenzioni", "/admin/billing/agreements", BillingPermissions.Catalog, 22),
         new("Incassi", "/admin/billing/payments", BillingPermissions.View, 23),
@@ -90,6 +91,7 @@ public sealed class BillingModule : Module
         services.AddScoped<DocumentNumbers>();
         services.AddScoped<Documents>();
         services.AddScoped<EInvoicing>();
+        services.AddScoped<FatturaPa.EInvoiceFiles>();
         services.AddScoped<RevenueReport>();
         services.AddScoped<BillingSettingsEditor>();
         services.AddScoped<Pdf.DocumentFiles>();

@@ -54,6 +54,15 @@ public static class BillingNames
         _ => "Pro forma",
     };
 
+    public static string Of(EInvoiceTransmission transmission) => transmission switch
+    {
+        EInvoiceTransmission.ToSend => "Da inviare",
+        EInvoiceTransmission.Sent => "Inviata",
+        EInvoiceTransmission.Delivered => "Consegnata",
+        EInvoiceTransmission.Rejected => "Scartata",
+        _ => "Bloccata: da correggere",
+    };
+
     public static string Of(PaymentMethod method) => method switch
     {
         PaymentMethod.Balance => "Credito prepagato",

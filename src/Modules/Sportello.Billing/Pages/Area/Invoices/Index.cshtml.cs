@@ -10,7 +10,7 @@ public sealed class IndexModel(BillingDbContext db) : BillingAreaPage
     /// <summary>Years of documents for the busiest organization; older ones are in the back office.</summary>
     public const int MaxRows = 500;
 
-    public sealed record Row(Guid Id, DocumentKind Kind, string Number, DateTime IssuedUtc, Guid OrderId, string OrderNumber, decimal Total, string Currency);
+    public sealed record Row(Guid Id, DocumentKind Kind, string Number, DateTime IssuedUtc, Guid OrderId, string OrderNumber, decimal Total, string Currency, bool HasXml);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
@@ -24,7 +24,8 @@ public sealed class IndexModel(BillingDbContext db) : BillingAreaPage
         var id = Membership!.OrganizationId;
         Rows = await db.Documents.AsNoTracking().Where(d => d.OrganizationId == id)
             .OrderByDescending(d => d.IssuedUtc).ThenByDescending(d => d.Number).Take(MaxRows)
-            .Select(d => new Row(d.Id, d.Kind, d.Number, d.IssuedUtc, d.OrderId, d.OrderNumber, d.Total, d.Currency))
+            .Select(d => new Row(d.Id, d.Kind, d.Number, d.IssuedUtc, d.OrderId, d.OrderNumber, d.Total, d.Currency,
+                db.EInvoices.Any(e => e.DocumentId == d.Id && e.Status == EInvoiceStatus.Valid)))
             .ToListAsync(ct);
     }
 }

@@ -52,6 +52,7 @@ public sealed class NewModel(Catalog catalog, ProductTypes types, IOrders orders
     {
         "product" or "term" => nameof(Choice),
         "quantity" => nameof(Quantity),
+        var other when other.StartsWith("organization.", StringComparison.Ordinal) => nameof(Choice), // what the e-invoice still needs
         var other => other,
     });
 

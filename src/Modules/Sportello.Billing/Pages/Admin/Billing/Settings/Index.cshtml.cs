@@ -20,6 +20,9 @@ public sealed class IndexModel(BillingSettingsEditor editor, ProviderKeys keys, 
     [BindProperty] public string? LegalName { get; set; }
     [BindProperty] public string? PartitaIva { get; set; }
     [BindProperty] public string? Address { get; set; }
+    [BindProperty] public string? Cap { get; set; }
+    [BindProperty] public string? City { get; set; }
+    [BindProperty] public string? Province { get; set; }
     [BindProperty] public string? Rea { get; set; }
     [BindProperty] public string? Iban { get; set; }
     [BindProperty] public string? RegimeFiscale { get; set; }
@@ -44,6 +47,7 @@ public sealed class IndexModel(BillingSettingsEditor editor, ProviderKeys keys, 
         (PendingDays, RenewalWindowMonths) = (current.PendingDays, current.RenewalWindowMonths);
         var p = current.Profile;
         (LegalName, PartitaIva, Address, Rea, Iban, RegimeFiscale) = (p.LegalName, p.PartitaIva, p.Address, p.Rea, p.Iban, p.RegimeFiscale);
+        (Cap, City, Province) = (p.Cap, p.City, p.Province);
         (StripeEnabled, PayPalEnabled, PayPalClientId, PayPalWebhookId) = (current.Stripe.Enabled, current.PayPal.Enabled, current.PayPal.ClientId, current.PayPal.WebhookId);
     }
 
@@ -52,7 +56,7 @@ public sealed class IndexModel(BillingSettingsEditor editor, ProviderKeys keys, 
         try
         {
             await editor.SaveAsync(new BillingSettingsForm(PendingDays, RenewalWindowMonths, LegalName, PartitaIva, Address, Rea, Iban, RegimeFiscale,
-                StripeEnabled, StripeSecretKey, StripeWebhookSecret, PayPalEnabled, PayPalClientId, PayPalClientSecret, PayPalWebhookId), ct);
+                StripeEnabled, StripeSecretKey, StripeWebhookSecret, PayPalEnabled, PayPalClientId, PayPalClientSecret, PayPalWebhookId, Cap, City, Province), ct);
             return RedirectToPage(new { done = "saved" });
         }
         catch (SportelloValidationException refused)
