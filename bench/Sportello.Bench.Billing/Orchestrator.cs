@@ -11,6 +11,7 @@ using Sportello.Bench.TenantScale;
 using Sportello.Billing;
 using Sportello.Billing.Data;
 using Sportello.Billing.Domain;
+using Sportello.Billing.FatturaPa;
 using Sportello.Billing.Pdf;
 using Sportello.Core.Tenancy;
 using Sportello.Organizations;
@@ -43,6 +44,7 @@ internal sealed partial class Orchestrator(int orders, int connections, int seco
             await app.StartAsync();
 
             lines.AddRange(await PdfsAsync(app.Services));
+            lines.Add(await EInvoicesAsync(app.Services));
             var (organizationId, placed) = await PlaceAsync(app.Services);
             lines.Add(placed);
             lines.AddRange(await WebhooksAsync(app.Services, organizationId));
@@ -80,6 +82,35 @@ internal sealed partial class Orchestrator(int orders, int connections, int seco
             $"Invoice PDF ({content.Lines.Count} lines, {bytes / 1024.0:F1} KB, fonts embedded): {one:F0} PDFs/s on 1 thread, {all:F0} PDFs/s on {Environment.ProcessorCount} threads; "
                 + $"baseline, an empty PDFsharp page with one line of text: {floor:F0} PDFs/s on 1 thread",
         ];
+    }
+
+    /// <summary>
+    /// The same invoice written as FatturaPA and checked (official schema and the exchange system's common checks), as
+    /// each invoice is before it is stored; the baseline is writing it without the checks.
+    /// </summary>
+    private static async Task<string> EInvoicesAsync(IServiceProvider services)
+    {
+        var document = await InDemoAsync(services, sp => sp.GetRequiredService<BillingDbContext>().Documents.AsNoTracking()
+            .Where(d => d.Kind == DocumentKind.Invoice).OrderByDescending(d => d.Total).FirstAsync());
+        var content = Documents.Read(document);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1);
+        var sequence = 0L;
+        byte[] Checked()
+        {
+            var file = FatturaPaWriter.Write(content, Interlocked.Increment(ref sequence));
+            if (EInvoicing.Check(file.Xml, today) is { Count: > 0 } problems)
+            {
+                throw new InvalidOperationException(string.Join("; ", problems));
+            }
+
+            return [];
+        }
+
+        var one = Rate(1, Checked);
+        var all = Rate(Environment.ProcessorCount, Checked);
+        var written = Rate(1, () => { FatturaPaWriter.Write(content, Interlocked.Increment(ref sequence)).Xml.ToString(); return []; });
+        return $"FatturaPA documents ({content.Lines.Count} lines) written and validated: {one:F0}/s on 1 thread, {all:F0}/s on {Environment.ProcessorCount} threads; "
+            + $"baseline, written without the checks: {written:F0}/s on 1 thread";
     }
 
     private static byte[] EmptyPage()
