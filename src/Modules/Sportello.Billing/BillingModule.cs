@@ -42,6 +42,7 @@ public sealed class BillingModule : Module
     [
         new("Ordini", "/area/orders", Order: 20),
         new("Servizi", "/area/services", Order: 21),
+        new("Rinnovi", "/area/renewals", Order: 21),
         new("Fatture", "/area/invoices", Order: 22),
         new("Credito prepagato", "/area/balance", Order: 23),
         new("Metodi di pagamento", "/area/payment-methods", Order: 24),

@@ -91,8 +91,9 @@ public sealed class Settlement(
     {
         var service = await db.Services.FirstAsync(s => s.Id == serviceId, ct);
         var former = service.Expires;
-        // From the current expiry, so paying early loses nothing; from today when it has already lapsed.
-        var from = former is { } expiry && expiry > today ? expiry : today;
+        // Always from the current expiry, never from the payment: paying early loses nothing, paying late (a suspended
+        // service) keeps its anniversary.
+        var from = former ?? today;
         service.Expires = (Term.Find(line.Term) ?? Term.Years(1)).End(from);
         service.Version++;
         db.Renewals.Add(new ServiceRenewal { ServiceId = service.Id, OrderId = order.Id, FormerExpiry = former, Expires = service.Expires, RenewedUtc = now });

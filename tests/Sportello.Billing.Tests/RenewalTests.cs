@@ -1,0 +1,139 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Sportello.Billing.Data;
+using Sportello.Billing.Domain;
+
+namespace Sportello.Billing.Tests;
+
+/// <summary>
+/// /area/renewals: upcoming expiries for a period, a selection paid as one order with a term per line, each service
+/// extended from its current expiry; refusals for a renewal already waiting, another organization's service, a term
+/// the product is not sold for, and a member without the right to pay.
+/// </summary>
+public abstract partial class RenewalTests(SportelloApp app)
+{
+    private readonly BillingWorld _world = new(app);
+
+    [Fact]
+    public async Task A_selection_is_one_order_with_a_term_per_line_and_each_service_extends_from_its_expiry()
+    {
+        var (company, client, soon, later) = await TwoServicesAsync();
+
+        var page = await client.GetStringAsync("/demo/area/renewals");
+        Assert.Contains($"value=\"{soon.Id}\"", page); // the next two months by default
+        Assert.DoesNotContain($"value=\"{later.Id}\"", page);
+        var all = await client.GetStringAsync("/demo/area/renewals?period=all&all=true");
+        Assert.Contains($"value=\"{later.Id}\"", all);
+        Assert.Equal(2, TickedBox().Matches(all).Count); // "Seleziona tutti" without script
+
+        var posted = await client.PostAsync("/demo/area/renewals?handler=Pay&period=all", Form(all,
+            ("Selected", soon.Id.ToString()), ("Selected", later.Id.ToString()), ($"Terms[{soon.Id}]", "2y"), ($"Terms[{later.Id}]", "1y")));
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var orderId = Guid.Parse(Regex.Match(posted.Headers.Location!.OriginalString, "orders/([0-9a-f-]{36})").Groups[1].Value);
+        var order = await _world.InDemoAsync(sp => sp.GetRequiredService<BillingDbContext>().Orders.AsNoTracking().Include(o => o.Lines).SingleAsync(o => o.Id == orderId));
+        Assert.Equal((OrderKind.Renewal, company.Id), (order.Kind, order.OrganizationId));
+        Assert.Equal(new[] { "2y", "1y" }, order.Lines.OrderBy(l => l.Position).Select(l => l.Term));
+        Assert.Equal((280.00m, 341.60m), (order.Net, order.Total)); // 180.00 for two years, 100.00 for one, + 22%
+
+        // Waiting for payment, neither can be selected again.
+        var waiting = await client.GetStringAsync("/demo/area/renewals?period=all");
+        Assert.DoesNotContain($"name=\"Selected\" value=\"{soon.Id}\"", waiting);
+        var again = await client.PostAsync("/demo/area/renewals?handler=Pay&period=all", Form(waiting, ("Selected", soon.Id.ToString()), ($"Terms[{soon.Id}]", "1y")));
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains($"già un rinnovo in attesa di pagamento: l'ordine {order.Number}", WebUtility.HtmlDecode(await again.Content.ReadAsStringAsync()));
+
+        await _world.InDemoAsync(async sp =>
+        {
+            await sp.GetRequiredService<Payments>().RegisterTransferAsync(orderId, 341.60m, DateOnly.FromDateTime(DateTime.UtcNow), "TRN-RIN", "operator", default);
+            return true;
+        });
+        var renewed = await ServicesAsync(soon.Id, later.Id);
+        Assert.Equal(soon.Expires!.Value.AddYears(2), renewed[soon.Id]);
+        Assert.Equal(later.Expires!.Value.AddYears(1), renewed[later.Id]);
+        Assert.Single(await _world.InDemoAsync(sp => sp.GetRequiredService<BillingDbContext>().Documents.Where(d => d.OrderId == orderId && d.Kind == DocumentKind.Invoice).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task A_lapsed_service_renews_from_its_expiry_not_from_the_payment()
+    {
+        var (_, client, soon, _) = await TwoServicesAsync(soonDays: -20);
+        var page = await client.GetStringAsync("/demo/area/renewals");
+        var posted = await client.PostAsync("/demo/area/renewals?handler=Pay", Form(page, ("Selected", soon.Id.ToString()), ($"Terms[{soon.Id}]", "1y")));
+        var orderId = Guid.Parse(Regex.Match(posted.Headers.Location!.OriginalString, "orders/([0-9a-f-]{36})").Groups[1].Value);
+        await _world.InDemoAsync(async sp =>
+        {
+            await sp.GetRequiredService<Payments>().RegisterTransferAsync(orderId, 122.00m, DateOnly.FromDateTime(DateTime.UtcNow), "TRN-LATE", "operator", default);
+            return true;
+        });
+        Assert.Equal(soon.Expires!.Value.AddYears(1), (await ServicesAsync(soon.Id))[soon.Id]);
+    }
+
+    [Fact]
+    public async Task Another_organizations_service_a_term_not_sold_and_a_member_without_the_right_are_refused()
+    {
+        var (company, client, soon, _) = await TwoServicesAsync();
+        var (_, stranger, _, _) = await TwoServicesAsync();
+        var strangerPage = await stranger.GetStringAsync("/demo/area/renewals");
+        var foreign = await stranger.PostAsync("/demo/area/renewals?handler=Pay", Form(strangerPage, ("Selected", soon.Id.ToString()), ($"Terms[{soon.Id}]", "1y")));
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+
+        var page = await client.GetStringAsync("/demo/area/renewals");
+        var monthly = await client.PostAsync("/demo/area/renewals?handler=Pay", Form(page, ("Selected", soon.Id.ToString()), ($"Terms[{soon.Id}]", "one-off")));
+        Assert.Equal(HttpStatusCode.OK, monthly.StatusCode);
+        Assert.Contains("si rinnova per 1 anno, 2 anni", WebUtility.HtmlDecode(await monthly.Content.ReadAsStringAsync()));
+        var none = await client.PostAsync("/demo/area/renewals?handler=Pay", Form(page));
+        Assert.Contains("Scegli almeno un servizio da rinnovare", WebUtility.HtmlDecode(await none.Content.ReadAsStringAsync()));
+
+        var collaborator = app.ClientFor();
+        await SignIn.AsAsync(collaborator, "/demo", company.Collaborator, BillingWorld.Password);
+        var collaboratorPage = await collaborator.GetStringAsync("/demo/area/renewals");
+        Assert.DoesNotContain("Paga la selezione", collaboratorPage);
+        var refused = await collaborator.PostAsync("/demo/area/renewals?handler=Pay", Form(collaboratorPage, ("Selected", soon.Id.ToString()), ($"Terms[{soon.Id}]", "1y")));
+        Assert.Contains("/account/access-denied", refused.Headers.Location!.OriginalString);
+        Assert.Equal(0, await _world.InDemoAsync(sp => sp.GetRequiredService<BillingDbContext>().Orders.CountAsync(o => o.OrganizationId == company.Id && o.Kind == OrderKind.Renewal)));
+    }
+
+    /// <summary>A company with two paid yearly services, one expiring in <paramref name="soonDays"/> days and one in five months; its legal representative signed in.</summary>
+    private async Task<(Company Company, HttpClient Client, Service Soon, Service Later)> TwoServicesAsync(int soonDays = 20)
+    {
+        var (company, client, orderId) = await _world.PendingOrderAsync();
+        var second = await _world.OrderAsync(company, new NewOrderLine(BillingWorld.Assistance, Term.Years(1)));
+        foreach (var (id, amount) in new[] { (orderId, 122.00m), (second.OrderId, 122.00m) })
+        {
+            await _world.InDemoAsync(async sp =>
+            {
+                await sp.GetRequiredService<Payments>().RegisterTransferAsync(id, amount, DateOnly.FromDateTime(DateTime.UtcNow), "TRN-" + Guid.NewGuid().ToString("N")[..8], "operator", default);
+                return true;
+            });
+        }
+
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var (soon, later) = await _world.InDemoAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<BillingDbContext>();
+            var services = await db.Services.Where(s => s.OrganizationId == company.Id).OrderBy(s => s.Id).ToListAsync();
+            (services[0].Expires, services[1].Expires) = (today.AddDays(soonDays), today.AddMonths(5));
+            services[0].Status = soonDays < 0 ? ServiceStatus.Suspended : services[0].Status;
+            services.ForEach(s => s.Version++);
+            await db.SaveChangesAsync();
+            return (services[0], services[1]);
+        });
+        return (company, client, soon, later);
+    }
+
+    private Task<Dictionary<Guid, DateOnly?>> ServicesAsync(params Guid[] ids) => _world.InDemoAsync(sp =>
+        sp.GetRequiredService<BillingDbContext>().Services.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Expires));
+
+    private static FormUrlEncodedContent Form(string page, params (string Key, string Value)[] fields) => new(
+        fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value))
+            .Append(new("OrganizationId", BillingWorld.OrganizationOf(page)))
+            .Append(new("__RequestVerificationToken", SignIn.AntiforgeryToken(page))));
+
+    [GeneratedRegex("name=\"Selected\" value=\"[0-9a-f-]{36}\" checked")]
+    private static partial Regex TickedBox();
+}
+
+public sealed class RenewalTestsOnSqlite(AppFixture fixture) : RenewalTests(fixture.App), IClassFixture<AppFixture>;
+
+public sealed class RenewalTestsOnPostgres(PostgresAppFixture fixture) : RenewalTests(fixture.App), IClassFixture<PostgresAppFixture>;
