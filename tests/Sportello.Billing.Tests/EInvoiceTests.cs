@@ -73,6 +73,18 @@ public abstract class EInvoiceTests(SportelloApp app, ITestOutputHelper output)
         Assert.True(order.SplitPayment);
         Assert.Equal((122.00m, 100.00m), (order.Total, order.Outstanding));
 
+        // The body gives its CIG and CUP on the order before paying; a malformed one is a field error.
+        var owner = app.ClientFor();
+        await SignIn.AsAsync(owner, "/demo", body.Owner, BillingWorld.Password);
+        var page = await owner.GetStringAsync($"/demo/area/orders/{placed.OrderId}");
+        Assert.Contains("Dati dell'ente per la fattura elettronica", System.Net.WebUtility.HtmlDecode(page));
+        var wrong = await owner.PostAsync($"/demo/area/orders/{placed.OrderId}?handler=Procurement", Form(page, ("Cig", "Z1A2"), ("Cup", "")));
+        Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        Assert.Contains("Il CIG ha 10 caratteri", System.Net.WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync()));
+        var saved = await owner.PostAsync($"/demo/area/orders/{placed.OrderId}?handler=Procurement", Form(page, ("Cig", "z1a2b3c4d5"), ("Cup", "J51B21000000001")));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("data-payable", await owner.GetStringAsync($"/demo/area/orders/{placed.OrderId}"));
+
         await TransferAsync(placed.OrderId, 100.00m);
         Assert.Equal(OrderStatus.Completed, (await _world.InDemoAsync(sp => sp.GetRequiredService<IOrders>().FindAsync(placed.OrderId)))!.Status);
         var invoice = await EInvoiceOfAsync(placed.OrderId);
@@ -81,6 +93,7 @@ public abstract class EInvoiceTests(SportelloApp app, ITestOutputHelper output)
         Assert.Equal("UF7K2Q", xml.Descendants("CodiceDestinatario").Single().Value);
         Assert.Equal("S", xml.Descendants("EsigibilitaIVA").Single().Value);
         Assert.Equal("100.00", xml.Descendants("ImportoPagamento").Single().Value);
+        Assert.Equal(("Z1A2B3C4D5", "J51B21000000001"), (xml.Descendants("CodiceCIG").Single().Value, xml.Descendants("CodiceCUP").Single().Value));
     }
 
     [Fact]
@@ -115,6 +128,11 @@ public abstract class EInvoiceTests(SportelloApp app, ITestOutputHelper output)
         Assert.All(invoices, i => Assert.True(i.Status == EInvoiceStatus.Valid, $"{i.DocumentNumber}: {i.Problems}"));
         Assert.All(invoices, i => Assert.Empty(EInvoicing.Check(XDocument.Parse(i.Xml), DateOnly.FromDateTime(DateTime.UtcNow.AddDays(1)))));
     }
+
+    private static FormUrlEncodedContent Form(string page, params (string Key, string Value)[] fields) => new(
+        fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value))
+            .Append(new("OrganizationId", BillingWorld.OrganizationOf(page)))
+            .Append(new("__RequestVerificationToken", SignIn.AntiforgeryToken(page))));
 
     private Task TransferAsync(Guid orderId, decimal amount) => _world.InDemoAsync(async sp =>
     {

@@ -70,6 +70,32 @@ public abstract partial class RenewalTests(SportelloApp app)
     }
 
     [Fact]
+    public async Task A_service_lapsed_longer_than_its_term_renews_from_the_payment_not_into_the_past()
+    {
+        var (_, client, soon, _) = await TwoServicesAsync(soonDays: -90, term: "1m");
+        var page = await client.GetStringAsync("/demo/area/renewals?period=all");
+        var posted = await client.PostAsync("/demo/area/renewals?handler=Pay&period=all", Form(page, ("Selected", soon.Id.ToString()), ($"Terms[{soon.Id}]", "1m")));
+        var orderId = Guid.Parse(Regex.Match(posted.Headers.Location!.OriginalString, "orders/([0-9a-f-]{36})").Groups[1].Value);
+        await _world.InDemoAsync(async sp =>
+        {
+            var order = await sp.GetRequiredService<BillingDbContext>().Orders.AsNoTracking().SingleAsync(o => o.Id == orderId);
+            await sp.GetRequiredService<Payments>().RegisterTransferAsync(orderId, order.Total, DateOnly.FromDateTime(DateTime.UtcNow), "TRN-GAP", "operator", default);
+            return true;
+        });
+        Assert.True((await ServicesAsync(soon.Id))[soon.Id] > DateOnly.FromDateTime(DateTime.UtcNow).AddDays(27));
+    }
+
+    [Fact]
+    public async Task A_term_keyed_by_something_not_a_service_is_a_field_error_not_a_failure()
+    {
+        var (_, client, soon, _) = await TwoServicesAsync();
+        var page = await client.GetStringAsync("/demo/area/renewals");
+        var posted = await client.PostAsync("/demo/area/renewals?handler=Pay", Form(page, ("Selected", soon.Id.ToString()), ("Terms[not-a-guid]", "1y"), ("Selected", "also-not-a-guid")));
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        Assert.Contains("Scegli la durata di ogni servizio selezionato", WebUtility.HtmlDecode(await posted.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
     public async Task Another_organizations_service_a_term_not_sold_and_a_member_without_the_right_are_refused()
     {
         var (company, client, soon, _) = await TwoServicesAsync();
@@ -95,11 +121,14 @@ public abstract partial class RenewalTests(SportelloApp app)
     }
 
     /// <summary>A company with two paid yearly services, one expiring in <paramref name="soonDays"/> days and one in five months; its legal representative signed in.</summary>
-    private async Task<(Company Company, HttpClient Client, Service Soon, Service Later)> TwoServicesAsync(int soonDays = 20)
+    private async Task<(Company Company, HttpClient Client, Service Soon, Service Later)> TwoServicesAsync(int soonDays = 20, string term = "1y")
     {
-        var (company, client, orderId) = await _world.PendingOrderAsync();
+        var company = await _world.CompanyAsync();
+        var client = app.ClientFor();
+        await SignIn.AsAsync(client, "/demo", company.Owner, BillingWorld.Password);
+        var first = await _world.OrderAsync(company, new NewOrderLine(BillingWorld.Assistance, Term.Find(term)!.Value));
         var second = await _world.OrderAsync(company, new NewOrderLine(BillingWorld.Assistance, Term.Years(1)));
-        foreach (var (id, amount) in new[] { (orderId, 122.00m), (second.OrderId, 122.00m) })
+        foreach (var (id, amount) in new[] { (first.OrderId, first.Total.Amount), (second.OrderId, second.Total.Amount) })
         {
             await _world.InDemoAsync(async sp =>
             {
@@ -112,7 +141,7 @@ public abstract partial class RenewalTests(SportelloApp app)
         var (soon, later) = await _world.InDemoAsync(async sp =>
         {
             var db = sp.GetRequiredService<BillingDbContext>();
-            var services = await db.Services.Where(s => s.OrganizationId == company.Id).OrderBy(s => s.Id).ToListAsync();
+            var services = await db.Services.Where(s => s.OrganizationId == company.Id).OrderBy(s => s.Term == term ? 0 : 1).ThenBy(s => s.Id).ToListAsync();
             (services[0].Expires, services[1].Expires) = (today.AddDays(soonDays), today.AddMonths(5));
             services[0].Status = soonDays < 0 ? ServiceStatus.Suspended : services[0].Status;
             services.ForEach(s => s.Version++);

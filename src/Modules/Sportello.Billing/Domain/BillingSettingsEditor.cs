@@ -58,18 +58,10 @@ public sealed class BillingSettingsEditor(TenantContext tenant, TenantService te
 
         var legalName = Text(form.LegalName, 200, nameof(form.LegalName), problems, BillingText.Of("La ragione sociale ha al massimo 200 caratteri.", "The legal name has at most 200 characters."));
         var address = Text(form.Address, 300, nameof(form.Address), problems, BillingText.Of("L'indirizzo ha al massimo 300 caratteri.", "The address has at most 300 characters."));
-        var cap = Text(form.Cap, 5, nameof(form.Cap), problems, BillingText.Of("Il CAP ha 5 cifre.", "The postcode has 5 digits."));
-        if (cap is not null && !cap.All(char.IsAsciiDigit) || cap?.Length is > 0 and < 5)
-        {
-            problems.Add(new(nameof(form.Cap), BillingText.Of("Il CAP ha 5 cifre.", "The postcode has 5 digits.")));
-        }
-
+        var cap = Shaped(form.Cap, c => c.Length == 5 && c.All(char.IsAsciiDigit), nameof(form.Cap), problems, BillingText.Of("Il CAP ha 5 cifre.", "The postcode has 5 digits."));
         var city = Text(form.City, 60, nameof(form.City), problems, BillingText.Of("Il comune ha al massimo 60 caratteri.", "The town has at most 60 characters."));
-        var province = Text(form.Province, 2, nameof(form.Province), problems, BillingText.Of("La provincia è la sigla di 2 lettere (NA).", "The province is its 2-letter code (NA)."))?.ToUpperInvariant();
-        if (province is not null && (province.Length != 2 || !province.All(char.IsAsciiLetter)))
-        {
-            problems.Add(new(nameof(form.Province), BillingText.Of("La provincia è la sigla di 2 lettere (NA).", "The province is its 2-letter code (NA).")));
-        }
+        var province = Shaped(form.Province?.ToUpperInvariant(), p => p.Length == 2 && p.All(char.IsAsciiLetter), nameof(form.Province), problems,
+            BillingText.Of("La provincia è la sigla di 2 lettere (NA).", "The province is its 2-letter code (NA)."));
 
         var rea = Text(form.Rea, 40, nameof(form.Rea), problems, BillingText.Of("Il numero REA ha al massimo 40 caratteri.", "The REA number has at most 40 characters."));
         var partitaIva = Checked(form.PartitaIva, PartitaIva.Validate, nameof(form.PartitaIva), problems);
@@ -130,6 +122,17 @@ public sealed class BillingSettingsEditor(TenantContext tenant, TenantService te
         };
         await tenants.UpdateAsync(tenant.Name, s => s.WithModuleSettings(BillingModule.ModuleId, settings), ct);
         return settings;
+    }
+
+    private static string? Shaped(string? value, Func<string, bool> fits, string field, List<ValidationProblem> problems, string message)
+    {
+        var text = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        if (text is not null && !fits(text))
+        {
+            problems.Add(new(field, message));
+        }
+
+        return text;
     }
 
     private static string? Text(string? value, int max, string field, List<ValidationProblem> problems, string tooLong)

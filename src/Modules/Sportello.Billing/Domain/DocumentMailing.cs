@@ -25,7 +25,9 @@ internal sealed class DocumentMailing(BillingDbContext db, IOrganizationDirector
 
         var language = (await organizations.FindAsync(document.OrganizationId, ct))?.Language;
         var culture = CultureInfo.GetCultureInfo(language == "en" ? "en-GB" : "it-IT");
-        var total = new Sportello.Core.Finance.Money(document.Total, Sportello.Core.Finance.Currency.Parse(document.Currency)).ToString(culture);
+        // Under split payment the body pays the seller the net amount; the VAT goes to the State.
+        var payable = Documents.Read(document).SplitPayment ? document.Net : document.Total;
+        var total = new Sportello.Core.Finance.Money(payable, Sportello.Core.Finance.Currency.Parse(document.Currency)).ToString(culture);
         foreach (var contact in await organizations.ContactsAsync(document.OrganizationId, ContactPurpose.Invoices, ct))
         {
             await mail.SendAsync(DocumentMail.Key, contact.Email, contact.DisplayName, new Dictionary<string, object?>

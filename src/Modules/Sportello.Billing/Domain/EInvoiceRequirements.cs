@@ -3,15 +3,17 @@ using Sportello.Organizations;
 namespace Sportello.Billing.Domain;
 
 /// <summary>
-/// What an Italian business or public body must have given before it orders from a seller that issues e-invoices:
-/// found missing at the order, where the customer can still complete it, never at invoicing.
+/// What a buyer must have given before it orders from a seller that issues e-invoices: an Italian business or public
+/// body its tax code, seat and recipient (code or PEC, or the office code), a consumer its codice fiscale and
+/// address, a buyer abroad its address. Found missing at the order, where the customer can still complete it, never
+/// at invoicing.
 /// </summary>
 public static class EInvoiceRequirements
 {
     public static IReadOnlyList<Core.Validation.ValidationProblem> Missing(BillingProfile seller, OrganizationProfile buyer)
     {
         var problems = new List<Core.Validation.ValidationProblem>();
-        if (!seller.IssuesEInvoices || buyer.Country != "IT" || buyer.Kind == OrganizationKind.Person)
+        if (!seller.IssuesEInvoices)
         {
             return problems;
         }
@@ -19,6 +21,22 @@ public static class EInvoiceRequirements
         void Need(string field, string italian, string english) => problems.Add(new($"organization.{field}", BillingText.Of(
             $"Per la fattura elettronica manca {italian} dell'organizzazione: completalo in «Organizzazione» e poi ordina.",
             $"The e-invoice needs the organization's {english}: complete it under \"Organization\", then order.")));
+
+        // A buyer abroad is named by its address; a consumer here by its codice fiscale (check 00417).
+        if (buyer.Country != "IT" || buyer.Kind == OrganizationKind.Person)
+        {
+            if (Blank(buyer.Street) || Blank(buyer.City))
+            {
+                Need("street", "l'indirizzo (via e comune)", "address (street and town)");
+            }
+
+            if (buyer.Country == "IT" && Blank(buyer.CodiceFiscale))
+            {
+                Need("codiceFiscale", "il codice fiscale", "codice fiscale");
+            }
+
+            return problems;
+        }
 
         if (buyer.Kind == OrganizationKind.PublicBody ? Blank(buyer.CodiceFiscale) && Blank(buyer.PartitaIva) : Blank(buyer.PartitaIva))
         {

@@ -26,6 +26,8 @@ public sealed class EInvoicing(
     {
         if (await db.EInvoices.FirstOrDefaultAsync(e => e.DocumentId == documentId, ct) is { } written)
         {
+            // A redelivery after a channel that failed tries the send again; the channel takes a repeat as the same file.
+            await SendAsync(written, ct);
             return written;
         }
 

@@ -29,6 +29,44 @@ public sealed class OrderActions(BillingDbContext db, LifecycleTransitions trans
 
     public Task ReleaseAsync(Guid orderId, CancellationToken ct) => MoveAsync(orderId, OrderTrigger.Release, null, ct);
 
+    /// <summary>
+    /// A public body's tender code (CIG, 10 characters) and project code (CUP, 15), for its e-invoice: set while the
+    /// order waits for payment, since the invoice issued at payment carries them.
+    /// </summary>
+    public async Task SetProcurementAsync(Guid orderId, string? cig, string? cup, CancellationToken ct)
+    {
+        var (tender, project) = (Code(cig), Code(cup));
+        var problems = new List<ValidationProblem>();
+        if (tender is not null && (tender.Length != 10 || !tender.All(char.IsAsciiLetterOrDigit)))
+        {
+            problems.Add(new("cig", BillingText.Of("Il CIG ha 10 caratteri, lettere e cifre.", "The CIG has 10 characters, letters and digits.")));
+        }
+
+        if (project is not null && (project.Length != 15 || !project.All(char.IsAsciiLetterOrDigit)))
+        {
+            problems.Add(new("cup", BillingText.Of("Il CUP ha 15 caratteri, lettere e cifre.", "The CUP has 15 characters, letters and digits.")));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new SportelloValidationException(problems);
+        }
+
+        var order = await db.Orders.SingleAsync(o => o.Id == orderId, ct);
+        if (order.Status != OrderStatus.PendingPayment || !order.SplitPayment)
+        {
+            throw new SportelloValidationException("cig", BillingText.Of(
+                "CIG e CUP si indicano per l'ordine di un ente pubblico finché attende il pagamento.",
+                "CIG and CUP are given for a public body's order while it waits for payment."));
+        }
+
+        (order.Cig, order.Cup) = (tender, project);
+        order.Version++;
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static string? Code(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim().ToUpperInvariant();
+
     public Task ExpireAsync(Guid orderId, CancellationToken ct) => MoveAsync(orderId, OrderTrigger.Expire, null, ct);
 
     /// <summary>Expires the pending orders past their due date; returns how many.</summary>

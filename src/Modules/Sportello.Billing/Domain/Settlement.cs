@@ -92,9 +92,9 @@ public sealed class Settlement(
         var service = await db.Services.FirstAsync(s => s.Id == serviceId, ct);
         var former = service.Expires;
         // Always from the current expiry, never from the payment: paying early loses nothing, paying late (a suspended
-        // service) keeps its anniversary.
-        var from = former ?? today;
-        service.Expires = (Term.Find(line.Term) ?? Term.Years(1)).End(from);
+        // service) keeps its anniversary. Only a period that would already be over when paid runs from today instead.
+        var term = Term.Find(line.Term) ?? Term.Years(1);
+        service.Expires = former is { } expiry && term.End(expiry) > today ? term.End(expiry) : term.End(today);
         service.Version++;
         db.Renewals.Add(new ServiceRenewal { ServiceId = service.Id, OrderId = order.Id, FormerExpiry = former, Expires = service.Expires, RenewedUtc = now });
         db.Raise(new ServiceRenewed(service.Id, service.OrganizationId, service.ProductType, order.Id, former, service.Expires));

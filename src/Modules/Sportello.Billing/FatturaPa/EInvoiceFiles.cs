@@ -45,6 +45,17 @@ public sealed class EInvoiceFiles(BillingDbContext db, TenantContext tenant)
     {
         var zone = tenant.Tenant.TimeZone;
         var first = new DateTime(year, month, 1, 0, 0, 0, DateTimeKind.Unspecified);
-        return (TimeZoneInfo.ConvertTimeToUtc(first, zone), TimeZoneInfo.ConvertTimeToUtc(first.AddMonths(1), zone));
+        return (Utc(first, zone), Utc(first.AddMonths(1), zone));
+    }
+
+    // Where clocks jump forward at midnight, the month starts at the first minute that exists.
+    private static DateTime Utc(DateTime local, TimeZoneInfo zone)
+    {
+        while (zone.IsInvalidTime(local))
+        {
+            local = local.AddMinutes(30);
+        }
+
+        return TimeZoneInfo.ConvertTimeToUtc(local, zone);
     }
 }

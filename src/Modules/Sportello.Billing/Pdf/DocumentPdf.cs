@@ -163,6 +163,13 @@ public static class DocumentPdf
             gfx.DrawLine(new XPen(color, 1), x, top + 1, x + w, top + 1);
             top += 5;
             Total(x, w, ref top, "Totale", content.Total, Strong);
+            if (content.SplitPayment)
+            {
+                // Scissione dei pagamenti: the body pays the VAT to the State, the seller receives the net amount.
+                Total(x, w, ref top, "IVA versata dall'ente", -content.Vat, Text);
+                Total(x, w, ref top, "Da pagare", content.Net, Strong);
+            }
+
             y = Math.Max(y, top) + 18;
         }
 
@@ -176,9 +183,15 @@ public static class DocumentPdf
                     ? $"Pagata il {paid.ToString("d MMMM yyyy", Italian)}: {string.Join(", ", payment.Methods)}."
                     : "Pagata.");
             }
+            else if (content.Kind == DocumentKind.CreditNote)
+            {
+                lines.Add(content.Refers is { } invoice
+                    ? $"Storna la fattura n. {invoice.Number} del {invoice.IssuedOn.ToString("d MMMM yyyy", Italian)}."
+                    : "Nota di credito.");
+            }
             else
             {
-                lines.Add($"Da pagare entro il {payment.DueOn?.ToString("d MMMM yyyy", Italian)}: {Amount(content.Total)}.");
+                lines.Add($"Da pagare entro il {payment.DueOn?.ToString("d MMMM yyyy", Italian)}: {Amount(content.SplitPayment ? content.Net : content.Total)}.");
                 if (payment.Iban is { } iban)
                 {
                     lines.Add($"Con bonifico bancario a {content.Issuer.LegalName}, IBAN {iban}, causale «{payment.Reference}».");
@@ -188,7 +201,7 @@ public static class DocumentPdf
             }
 
             Room(16 + lines.Count * 13);
-            gfx.DrawString(content.Kind == DocumentKind.Invoice ? "Pagamento" : "Come pagare", Strong, XBrushes.Black, Margin, y + 9);
+            gfx.DrawString(content.Kind switch { DocumentKind.Invoice => "Pagamento", DocumentKind.CreditNote => "Riferimento", _ => "Come pagare" }, Strong, XBrushes.Black, Margin, y + 9);
             y += 15;
             foreach (var text in lines.SelectMany(l => Wrap(l, Text, Width)))
             {

@@ -20,7 +20,8 @@ public sealed class IndexModel(Renewals renewals, TenantContext tenant, TimeProv
 
     [BindProperty] public List<Guid> Selected { get; set; } = [];
 
-    [BindProperty] public Dictionary<Guid, string> Terms { get; set; } = [];
+    // Keyed by the service id as text: a key that is not a Guid is then just unmatched, never a binding failure.
+    [BindProperty] public Dictionary<string, string> Terms { get; set; } = [];
 
     public IReadOnlyList<Renewable> Rows { get; private set; } = [];
     public DateOnly Today { get; private set; }
@@ -43,7 +44,7 @@ public sealed class IndexModel(Renewals renewals, TenantContext tenant, TimeProv
         var choices = new List<RenewalChoice>();
         foreach (var id in Selected.Distinct())
         {
-            if (Term.Find(Terms.GetValueOrDefault(id)) is not { } term)
+            if (Term.Find(Terms.GetValueOrDefault(id.ToString())) is not { } term)
             {
                 Errors.Add(nameof(Selected), L["Scegli la durata di ogni servizio selezionato."]);
                 await LoadAsync(ct);

@@ -45,6 +45,7 @@ public sealed class DetailsModel(
             "placed" => L["Ordine creato: scegli come pagarlo."].Value,
             "balance" => L["Pagamento con il credito registrato."].Value,
             "cancelled" => L["Ordine annullato."].Value,
+            "procurement" => L["CIG e CUP salvati: saranno nella fattura elettronica."].Value,
             "paid" => L["Pagamento ricevuto: grazie."].Value,
             "refused" when Pending => L["Il gestore ha rifiutato il pagamento: l'ordine resta da pagare, puoi riprovare."].Value,
             "returned" when Pending => L["Grazie: stiamo aspettando la conferma del pagamento dal gestore. Ricarica la pagina fra qualche secondo per vederla."].Value,
@@ -65,6 +66,15 @@ public sealed class DetailsModel(
         await actions.CancelAsync(orderId, null, ct);
         return RedirectToPage(new { orderId, done = "cancelled" });
     }, () => LoadAsync(orderId, ct), ct);
+
+    [BindProperty] public string? Cig { get; set; }
+    [BindProperty] public string? Cup { get; set; }
+
+    public async Task<IActionResult> OnPostProcurementAsync(Guid orderId, CancellationToken ct) => !await MineAsync(orderId, ct) ? NotFound() : await PayingAsync(async () =>
+    {
+        await actions.SetProcurementAsync(orderId, Cig, Cup, ct);
+        return RedirectToPage(new { orderId, done = "procurement" });
+    }, () => LoadAsync(orderId, ct), ct, field => field switch { "cig" => nameof(Cig), "cup" => nameof(Cup), var other => other });
 
     /// <summary>Starts (or resumes) paying through a provider and sends the customer to its hosted page.</summary>
     public async Task<IActionResult> OnPostProviderAsync(Guid orderId, PaymentMethod method, CancellationToken ct) => !await MineAsync(orderId, ct) ? NotFound() : await PayingAsync(async () =>
