@@ -62,6 +62,9 @@ public abstract class EInvoiceTests(SportelloApp app, ITestOutputHelper output)
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         var after = await EInvoiceOfAsync(orderId);
         Assert.Equal((EInvoiceTransmission.Sent, "SDI-123456789"), (after.Transmission, after.TransmissionReference));
+        var audit = WebUtility.HtmlDecode(await admin.GetStringAsync($"/demo/admin/audit?subject={Uri.EscapeDataString(invoice.FileName)}"));
+        Assert.Contains("Fattura elettronica registrata come inviata allo SdI", audit);
+        Assert.Contains("SDI-123456789", audit);
     }
 
     [Fact]

@@ -21,6 +21,9 @@ public static class BillingAuditActions
     public const string ServiceRenewed = "billing.service-renewed";
     public const string ServiceFailed = "billing.service-failed";
     public const string CatalogChanged = "billing.catalog-changed";
+    public const string EInvoiceSubject = "einvoice";
+    public const string EInvoiceSent = "billing.einvoice-sent";
+    public const string EInvoiceRewritten = "billing.einvoice-rewritten";
 
     public static IReadOnlyList<AuditAction> All { get; } =
     [
@@ -45,5 +48,7 @@ public static class BillingAuditActions
         new(ServiceRenewed, new("Servizio rinnovato", "Service renewed")),
         new(ServiceFailed, new("Attivazione del servizio non riuscita", "Service activation failed")),
         new(CatalogChanged, new("Catalogo cambiato", "Catalog changed")),
+        new(EInvoiceSent, new("Fattura elettronica registrata come inviata allo SdI", "E-invoice recorded as sent to SdI")),
+        new(EInvoiceRewritten, new("Fattura elettronica generata di nuovo", "E-invoice written again")),
     ];
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Sportello.Billing.Data;
 using Sportello.Billing.FatturaPa;
+using Sportello.Core.Audit;
 using Sportello.Core.Tenancy;
 
 namespace Sportello.Billing.Domain;
@@ -14,7 +15,8 @@ namespace Sportello.Billing.Domain;
 /// valid one to the channel when there is one. An invalid file is kept only as evidence for operators, never sent.
 /// </summary>
 public sealed class EInvoicing(
-    BillingDbContext db, DocumentNumbers numbers, TenantContext tenant, TimeProvider clock, IEnumerable<IEInvoiceChannel> channels, ILogger<EInvoicing> log)
+    BillingDbContext db, DocumentNumbers numbers, TenantContext tenant, TimeProvider clock, IEnumerable<IEInvoiceChannel> channels, IAuditLog audit,
+    ILogger<EInvoicing> log)
 {
     public bool Enabled => tenant.GetModuleSettings<BillingSettings>(BillingModule.ModuleId).Profile.IssuesEInvoices;
 
@@ -85,6 +87,7 @@ public sealed class EInvoicing(
         (invoice.Format, invoice.Xml) = (file.Format, Text(file.Xml));
         Judge(invoice, Check(file.Xml, Today()));
         invoice.Version++;
+        audit.Add(db, Audit(invoice, BillingAuditActions.EInvoiceRewritten, new Dictionary<string, object?> { ["status"] = invoice.Status.ToString() }));
         await db.SaveChangesAsync(ct);
         await SendAsync(invoice, ct);
     }
@@ -95,6 +98,7 @@ public sealed class EInvoicing(
         var invoice = await db.EInvoices.SingleOrDefaultAsync(e => e.Id == id && e.Transmission == EInvoiceTransmission.ToSend, ct)
             ?? throw new KeyNotFoundException("No e-invoice waiting to be sent with that id.");
         Sent(invoice, string.IsNullOrWhiteSpace(reference) ? null : reference.Trim()[..Math.Min(reference.Trim().Length, 100)]);
+        audit.Add(db, Audit(invoice, BillingAuditActions.EInvoiceSent, new Dictionary<string, object?> { ["reference"] = invoice.TransmissionReference }));
         await db.SaveChangesAsync(ct);
     }
 
@@ -124,6 +128,13 @@ public sealed class EInvoicing(
         (invoice.Transmission, invoice.TransmissionReference, invoice.TransmittedUtc) = (EInvoiceTransmission.Sent, reference, clock.GetUtcNow().UtcDateTime);
         invoice.Version++;
     }
+
+    private static AuditRecord Audit(EInvoice invoice, string action, IReadOnlyDictionary<string, object?> details) =>
+        AuditRecord.Of(action, BillingAuditActions.EInvoiceSubject, invoice.Id.ToString(), invoice.FileName) with
+        {
+            OrganizationId = invoice.OrganizationId.ToString(),
+            Details = details,
+        };
 
     private static void Judge(EInvoice invoice, IReadOnlyList<string> problems)
     {
