@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Sportello.Billing.Data;
+using Sportello.Billing.Domain;
 using Sportello.Organizations;
 
 namespace Sportello.Billing.Tests;
@@ -89,6 +90,19 @@ public sealed partial class BillingWorld(SportelloApp app)
 
         return await db.SaveChangesAsync();
     });
+
+    /// <summary>An operator records a bank transfer of <paramref name="amount"/> for the order, received today.</summary>
+    public Task TransferAsync(Guid orderId, decimal amount) => InDemoAsync(async sp =>
+    {
+        await sp.GetRequiredService<Payments>().RegisterTransferAsync(orderId, amount, DateOnly.FromDateTime(DateTime.UtcNow), "TRN-" + Guid.NewGuid().ToString("N")[..10], "operator", default);
+        return true;
+    });
+
+    /// <summary>A post of <paramref name="fields"/> from a customer-area page, with its organization and antiforgery token.</summary>
+    public static FormUrlEncodedContent Form(string page, params (string Key, string Value)[] fields) => new(
+        fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value))
+            .Append(new("OrganizationId", OrganizationOf(page)))
+            .Append(new("__RequestVerificationToken", SignIn.AntiforgeryToken(page))));
 
     /// <summary>The organization a page's forms are for (their hidden <c>OrganizationId</c>).</summary>
     public static string OrganizationOf(string page) => OrganizationField().Match(page).Groups[1].Value;

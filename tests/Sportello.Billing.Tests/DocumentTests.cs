@@ -31,7 +31,7 @@ public abstract class DocumentTests(SportelloApp app)
         Assert.Contains(company.Name, text, StringComparison.Ordinal);
         Assert.Contains("non valido ai fini fiscali", text, StringComparison.Ordinal);
 
-        await TransferAsync(placed.OrderId, 274.00m); // 2 × 100.00 + 22%, and 30.00 exempt
+        await _world.TransferAsync(placed.OrderId, 274.00m); // 2 × 100.00 + 22%, and 30.00 exempt
         var invoice = Assert.Single(await DocumentsAsync(placed.OrderId), d => d.Kind == DocumentKind.Invoice);
         Assert.Equal((230.00m, 44.00m, 274.00m), (invoice.Net, invoice.Vat, invoice.Total));
         text = PdfText(invoice);
@@ -50,7 +50,7 @@ public abstract class DocumentTests(SportelloApp app)
     {
         var company = await _world.CompanyAsync();
         var placed = await _world.OrderAsync(company, new NewOrderLine(BillingWorld.Assistance, Term.Years(1)));
-        await TransferAsync(placed.OrderId, 122.00m);
+        await _world.TransferAsync(placed.OrderId, 122.00m);
         await app.OutboxDrainedAsync("demo");
 
         var messages = await Mailbox.WaitForPickupAsync(app, "demo", company.Owner, count: 2);
@@ -73,9 +73,9 @@ public abstract class DocumentTests(SportelloApp app)
             orders.Add(await _world.OrderAsync(company, new NewOrderLine(BillingWorld.Assistance, Term.Monthly)));
         }
 
-        await Task.WhenAll(orders.Select(o => Task.Run(() => TransferAsync(o.OrderId, o.Total.Amount))));
+        await Task.WhenAll(orders.Select(o => Task.Run(() => _world.TransferAsync(o.OrderId, o.Total.Amount))));
         // And once more: a payment repeated finds the order paid and issues nothing.
-        await Assert.ThrowsAnyAsync<Exception>(() => TransferAsync(orders[0].OrderId, 0.01m));
+        await Assert.ThrowsAnyAsync<Exception>(() => _world.TransferAsync(orders[0].OrderId, 0.01m));
 
         var invoices = await _world.InDemoAsync(sp => sp.GetRequiredService<BillingDbContext>().Documents.AsNoTracking()
             .Where(d => d.OrganizationId == company.Id && d.Kind == DocumentKind.Invoice).ToListAsync());
@@ -111,7 +111,7 @@ public abstract class DocumentTests(SportelloApp app)
         var company = await _world.CompanyAsync();
         var topUp = await _world.InDemoAsync(sp => sp.GetRequiredService<TopUps>().PlaceAsync(
             company.Id, new Sportello.Core.Finance.Money(50m, Sportello.Core.Finance.Currency.Eur), "owner", default));
-        await TransferAsync(topUp.OrderId, 50m);
+        await _world.TransferAsync(topUp.OrderId, 50m);
         Assert.Equal([DocumentKind.ProForma], (await DocumentsAsync(topUp.OrderId)).Select(d => d.Kind));
 
         var order = await _world.OrderAsync(company, new NewOrderLine(BillingWorld.Exempt, Term.Years(1)));
@@ -172,11 +172,6 @@ public abstract class DocumentTests(SportelloApp app)
         return string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
     }
 
-    private Task TransferAsync(Guid orderId, decimal amount) => _world.InDemoAsync(async sp =>
-    {
-        await sp.GetRequiredService<Payments>().RegisterTransferAsync(orderId, amount, DateOnly.FromDateTime(DateTime.UtcNow), "TRN-" + Guid.NewGuid().ToString("N")[..10], "operator", default);
-        return true;
-    });
 }
 
 public sealed class DocumentTestsOnSqlite(AppFixture fixture) : DocumentTests(fixture.App), IClassFixture<AppFixture>;

@@ -23,7 +23,7 @@ public abstract class EInvoiceTests(SportelloApp app, ITestOutputHelper output)
     public async Task A_paid_order_gets_a_valid_e_invoice_that_operators_and_the_buyer_download_and_nobody_else()
     {
         var (company, owner, orderId) = await _world.PendingOrderAsync();
-        await TransferAsync(orderId, 122.00m);
+        await _world.TransferAsync(orderId, 122.00m);
         var invoice = await EInvoiceOfAsync(orderId);
 
         Assert.Equal((EInvoiceStatus.Valid, EInvoiceTransmission.ToSend, "FPR12"), (invoice.Status, invoice.Transmission, invoice.Format));
@@ -81,14 +81,14 @@ public abstract class EInvoiceTests(SportelloApp app, ITestOutputHelper output)
         await SignIn.AsAsync(owner, "/demo", body.Owner, BillingWorld.Password);
         var page = await owner.GetStringAsync($"/demo/area/orders/{placed.OrderId}");
         Assert.Contains("Dati dell'ente per la fattura elettronica", System.Net.WebUtility.HtmlDecode(page));
-        var wrong = await owner.PostAsync($"/demo/area/orders/{placed.OrderId}?handler=Procurement", Form(page, ("Cig", "Z1A2"), ("Cup", "")));
+        var wrong = await owner.PostAsync($"/demo/area/orders/{placed.OrderId}?handler=Procurement", BillingWorld.Form(page, ("Cig", "Z1A2"), ("Cup", "")));
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         Assert.Contains("Il CIG ha 10 caratteri", System.Net.WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync()));
-        var saved = await owner.PostAsync($"/demo/area/orders/{placed.OrderId}?handler=Procurement", Form(page, ("Cig", "z1a2b3c4d5"), ("Cup", "J51B21000000001")));
+        var saved = await owner.PostAsync($"/demo/area/orders/{placed.OrderId}?handler=Procurement", BillingWorld.Form(page, ("Cig", "z1a2b3c4d5"), ("Cup", "J51B21000000001")));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Contains("data-payable", await owner.GetStringAsync($"/demo/area/orders/{placed.OrderId}"));
 
-        await TransferAsync(placed.OrderId, 100.00m);
+        await _world.TransferAsync(placed.OrderId, 100.00m);
         Assert.Equal(OrderStatus.Completed, (await _world.InDemoAsync(sp => sp.GetRequiredService<IOrders>().FindAsync(placed.OrderId)))!.Status);
         var invoice = await EInvoiceOfAsync(placed.OrderId);
         Assert.Equal((EInvoiceStatus.Valid, "FPA12"), (invoice.Status, invoice.Format));
@@ -132,16 +132,7 @@ public abstract class EInvoiceTests(SportelloApp app, ITestOutputHelper output)
         Assert.All(invoices, i => Assert.Empty(EInvoicing.Check(XDocument.Parse(i.Xml), DateOnly.FromDateTime(DateTime.UtcNow.AddDays(1)))));
     }
 
-    private static FormUrlEncodedContent Form(string page, params (string Key, string Value)[] fields) => new(
-        fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value))
-            .Append(new("OrganizationId", BillingWorld.OrganizationOf(page)))
-            .Append(new("__RequestVerificationToken", SignIn.AntiforgeryToken(page))));
 
-    private Task TransferAsync(Guid orderId, decimal amount) => _world.InDemoAsync(async sp =>
-    {
-        await sp.GetRequiredService<Payments>().RegisterTransferAsync(orderId, amount, DateOnly.FromDateTime(DateTime.UtcNow), "TRN-" + Guid.NewGuid().ToString("N")[..10], "operator", default);
-        return true;
-    });
 
     /// <summary>The e-invoice of the order's invoice, once its background writing has run.</summary>
     private Task<EInvoice> EInvoiceOfAsync(Guid orderId) => _world.InDemoAsync(async sp =>

@@ -27,7 +27,7 @@ public abstract partial class RenewalTests(SportelloApp app)
         Assert.Contains($"value=\"{later.Id}\"", all);
         Assert.Equal(2, TickedBox().Matches(all).Count); // "Seleziona tutti" without script
 
-        var posted = await client.PostAsync("/demo/area/renewals?handler=Pay&period=all", Form(all,
+        var posted = await client.PostAsync("/demo/area/renewals?handler=Pay&period=all", BillingWorld.Form(all,
             ("Selected", soon.Id.ToString()), ("Selected", later.Id.ToString()), ($"Terms[{soon.Id}]", "2y"), ($"Terms[{later.Id}]", "1y")));
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
         var orderId = Guid.Parse(Regex.Match(posted.Headers.Location!.OriginalString, "orders/([0-9a-f-]{36})").Groups[1].Value);
@@ -39,15 +39,11 @@ public abstract partial class RenewalTests(SportelloApp app)
         // Waiting for payment, neither can be selected again.
         var waiting = await client.GetStringAsync("/demo/area/renewals?period=all");
         Assert.DoesNotContain($"name=\"Selected\" value=\"{soon.Id}\"", waiting);
-        var again = await client.PostAsync("/demo/area/renewals?handler=Pay&period=all", Form(waiting, ("Selected", soon.Id.ToString()), ($"Terms[{soon.Id}]", "1y")));
+        var again = await client.PostAsync("/demo/area/renewals?handler=Pay&period=all", BillingWorld.Form(waiting, ("Selected", soon.Id.ToString()), ($"Terms[{soon.Id}]", "1y")));
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Contains($"già un rinnovo in attesa di pagamento: l'ordine {order.Number}", WebUtility.HtmlDecode(await again.Content.ReadAsStringAsync()));
 
-        await _world.InDemoAsync(async sp =>
-        {
-            await sp.GetRequiredService<Payments>().RegisterTransferAsync(orderId, 341.60m, DateOnly.FromDateTime(DateTime.UtcNow), "TRN-RIN", "operator", default);
-            return true;
-        });
+        await _world.TransferAsync(orderId, 341.60m);
         var renewed = await ServicesAsync(soon.Id, later.Id);
         Assert.Equal(soon.Expires!.Value.AddYears(2), renewed[soon.Id]);
         Assert.Equal(later.Expires!.Value.AddYears(1), renewed[later.Id]);
@@ -59,13 +55,9 @@ public abstract partial class RenewalTests(SportelloApp app)
     {
         var (_, client, soon, _) = await TwoServicesAsync(soonDays: -20);
         var page = await client.GetStringAsync("/demo/area/renewals");
-        var posted = await client.PostAsync("/demo/area/renewals?handler=Pay", Form(page, ("Selected", soon.Id.ToString()), ($"Terms[{soon.Id}]", "1y")));
+        var posted = await client.PostAsync("/demo/area/renewals?handler=Pay", BillingWorld.Form(page, ("Selected", soon.Id.ToString()), ($"Terms[{soon.Id}]", "1y")));
         var orderId = Guid.Parse(Regex.Match(posted.Headers.Location!.OriginalString, "orders/([0-9a-f-]{36})").Groups[1].Value);
-        await _world.InDemoAsync(async sp =>
-        {
-            await sp.GetRequiredService<Payments>().RegisterTransferAsync(orderId, 122.00m, DateOnly.FromDateTime(DateTime.UtcNow), "TRN-LATE", "operator", default);
-            return true;
-        });
+        await _world.TransferAsync(orderId, 122.00m);
         Assert.Equal(soon.Expires!.Value.AddYears(1), (await ServicesAsync(soon.Id))[soon.Id]);
     }
 
@@ -74,14 +66,10 @@ public abstract partial class RenewalTests(SportelloApp app)
     {
         var (_, client, soon, _) = await TwoServicesAsync(soonDays: -90, term: "1m");
         var page = await client.GetStringAsync("/demo/area/renewals?period=all");
-        var posted = await client.PostAsync("/demo/area/renewals?handler=Pay&period=all", Form(page, ("Selected", soon.Id.ToString()), ($"Terms[{soon.Id}]", "1m")));
+        var posted = await client.PostAsync("/demo/area/renewals?handler=Pay&period=all", BillingWorld.Form(page, ("Selected", soon.Id.ToString()), ($"Terms[{soon.Id}]", "1m")));
         var orderId = Guid.Parse(Regex.Match(posted.Headers.Location!.OriginalString, "orders/([0-9a-f-]{36})").Groups[1].Value);
-        await _world.InDemoAsync(async sp =>
-        {
-            var order = await sp.GetRequiredService<BillingDbContext>().Orders.AsNoTracking().SingleAsync(o => o.Id == orderId);
-            await sp.GetRequiredService<Payments>().RegisterTransferAsync(orderId, order.Total, DateOnly.FromDateTime(DateTime.UtcNow), "TRN-GAP", "operator", default);
-            return true;
-        });
+        var order = await _world.InDemoAsync(sp => sp.GetRequiredService<BillingDbContext>().Orders.AsNoTracking().SingleAsync(o => o.Id == orderId));
+        await _world.TransferAsync(orderId, order.Total);
         Assert.True((await ServicesAsync(soon.Id))[soon.Id] > DateOnly.FromDateTime(DateTime.UtcNow).AddDays(27));
     }
 
@@ -90,7 +78,7 @@ public abstract partial class RenewalTests(SportelloApp app)
     {
         var (_, client, soon, _) = await TwoServicesAsync();
         var page = await client.GetStringAsync("/demo/area/renewals");
-        var posted = await client.PostAsync("/demo/area/renewals?handler=Pay", Form(page, ("Selected", soon.Id.ToString()), ("Terms[not-a-guid]", "1y"), ("Selected", "also-not-a-guid")));
+        var posted = await client.PostAsync("/demo/area/renewals?handler=Pay", BillingWorld.Form(page, ("Selected", soon.Id.ToString()), ("Terms[not-a-guid]", "1y"), ("Selected", "also-not-a-guid")));
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
         Assert.Contains("Scegli la durata di ogni servizio selezionato", WebUtility.HtmlDecode(await posted.Content.ReadAsStringAsync()));
     }
@@ -101,21 +89,21 @@ public abstract partial class RenewalTests(SportelloApp app)
         var (company, client, soon, _) = await TwoServicesAsync();
         var (_, stranger, _, _) = await TwoServicesAsync();
         var strangerPage = await stranger.GetStringAsync("/demo/area/renewals");
-        var foreign = await stranger.PostAsync("/demo/area/renewals?handler=Pay", Form(strangerPage, ("Selected", soon.Id.ToString()), ($"Terms[{soon.Id}]", "1y")));
+        var foreign = await stranger.PostAsync("/demo/area/renewals?handler=Pay", BillingWorld.Form(strangerPage, ("Selected", soon.Id.ToString()), ($"Terms[{soon.Id}]", "1y")));
         Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
 
         var page = await client.GetStringAsync("/demo/area/renewals");
-        var monthly = await client.PostAsync("/demo/area/renewals?handler=Pay", Form(page, ("Selected", soon.Id.ToString()), ($"Terms[{soon.Id}]", "one-off")));
+        var monthly = await client.PostAsync("/demo/area/renewals?handler=Pay", BillingWorld.Form(page, ("Selected", soon.Id.ToString()), ($"Terms[{soon.Id}]", "one-off")));
         Assert.Equal(HttpStatusCode.OK, monthly.StatusCode);
         Assert.Contains("si rinnova per 1 anno, 2 anni", WebUtility.HtmlDecode(await monthly.Content.ReadAsStringAsync()));
-        var none = await client.PostAsync("/demo/area/renewals?handler=Pay", Form(page));
+        var none = await client.PostAsync("/demo/area/renewals?handler=Pay", BillingWorld.Form(page));
         Assert.Contains("Scegli almeno un servizio da rinnovare", WebUtility.HtmlDecode(await none.Content.ReadAsStringAsync()));
 
         var collaborator = app.ClientFor();
         await SignIn.AsAsync(collaborator, "/demo", company.Collaborator, BillingWorld.Password);
         var collaboratorPage = await collaborator.GetStringAsync("/demo/area/renewals");
         Assert.DoesNotContain("Paga la selezione", collaboratorPage);
-        var refused = await collaborator.PostAsync("/demo/area/renewals?handler=Pay", Form(collaboratorPage, ("Selected", soon.Id.ToString()), ($"Terms[{soon.Id}]", "1y")));
+        var refused = await collaborator.PostAsync("/demo/area/renewals?handler=Pay", BillingWorld.Form(collaboratorPage, ("Selected", soon.Id.ToString()), ($"Terms[{soon.Id}]", "1y")));
         Assert.Contains("/account/access-denied", refused.Headers.Location!.OriginalString);
         Assert.Equal(0, await _world.InDemoAsync(sp => sp.GetRequiredService<BillingDbContext>().Orders.CountAsync(o => o.OrganizationId == company.Id && o.Kind == OrderKind.Renewal)));
     }
@@ -128,14 +116,8 @@ public abstract partial class RenewalTests(SportelloApp app)
         await SignIn.AsAsync(client, "/demo", company.Owner, BillingWorld.Password);
         var first = await _world.OrderAsync(company, new NewOrderLine(BillingWorld.Assistance, Term.Find(term)!.Value));
         var second = await _world.OrderAsync(company, new NewOrderLine(BillingWorld.Assistance, Term.Years(1)));
-        foreach (var (id, amount) in new[] { (first.OrderId, first.Total.Amount), (second.OrderId, second.Total.Amount) })
-        {
-            await _world.InDemoAsync(async sp =>
-            {
-                await sp.GetRequiredService<Payments>().RegisterTransferAsync(id, amount, DateOnly.FromDateTime(DateTime.UtcNow), "TRN-" + Guid.NewGuid().ToString("N")[..8], "operator", default);
-                return true;
-            });
-        }
+        await _world.TransferAsync(first.OrderId, first.Total.Amount);
+        await _world.TransferAsync(second.OrderId, second.Total.Amount);
 
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var (soon, later) = await _world.InDemoAsync(async sp =>
@@ -154,10 +136,6 @@ public abstract partial class RenewalTests(SportelloApp app)
     private Task<Dictionary<Guid, DateOnly?>> ServicesAsync(params Guid[] ids) => _world.InDemoAsync(sp =>
         sp.GetRequiredService<BillingDbContext>().Services.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Expires));
 
-    private static FormUrlEncodedContent Form(string page, params (string Key, string Value)[] fields) => new(
-        fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value))
-            .Append(new("OrganizationId", BillingWorld.OrganizationOf(page)))
-            .Append(new("__RequestVerificationToken", SignIn.AntiforgeryToken(page))));
 
     [GeneratedRegex("name=\"Selected\" value=\"[0-9a-f-]{36}\" checked")]
     private static partial Regex TickedBox();
